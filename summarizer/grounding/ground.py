@@ -1,0 +1,253 @@
+"""`ground`: check every field of a summary against the article, keep what it says.
+
+The rules are applied field by field; an item that fails is moved to `rejected` with a
+reason that can be sent back to a model as it is. Items that pass carry the offsets of the
+article's own text (and `text` becomes that text), so `text == article[start:end]` holds
+for every item of the output. Pure: no I/O, no model; per-article work is cached.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar
+
+from summarizer.grounding.abstract import check_summary
+from summarizer.grounding.attribution import Speakers, attribute, known_mentions, speakers
+from summarizer.grounding.locate import (
+    Located,
+    closest_name,
+    closest_passage,
+    locate,
+    locations,
+)
+from summarizer.grounding.names import (
+    GEO_WORDS,
+    TITLES,
+    is_org_name,
+    name_key,
+    name_words,
+    same_key,
+)
+from summarizer.grounding.quotations import region_at
+from summarizer.grounding.textindex import ArticleIndex, index_article
+from summarizer.grounding.timeexpr import is_time_expression, resolve_date
+from summarizer.schema import Evidence, Quote, Rejection, Summary, What, When, Where, Who
+
+_QUOTE_MARKS = "\"'\u201c\u201d\u2018\u2019\u201e\u00ab\u00bb "
+Item = TypeVar("Item", Who, Where, When, Quote, Evidence)
+
+
+class _Rejections:
+    """Collects what the rules refuse, with the claim as the producer wrote it."""
+
+    def __init__(self, earlier: list[Rejection]) -> None:
+        self.items = list(earlier)
+
+    def add(self, field: str, item: Who | Where | When | Quote | Evidence | str, why: str) -> None:
+        claim: dict[str, Any] | str = (
+            item
+            if isinstance(item, str)
+            else item.model_dump(
+                mode="json",
+                exclude={"start", "end", "match", "speaker_start", "speaker_end"},
+                exclude_none=True,
+            )
+        )
+        self.items.append(Rejection(field=field, item=claim, reason=why))
+
+
+def _not_found(index: ArticleIndex, claim: str, what: str) -> str:
+    passage = closest_name(index, claim) if what == "name" else closest_passage(index, claim)
+    where = f"; closest passage: '{passage}'" if passage else ""
+    return f"{what} not found in the article{where}"
+
+
+def _placed(index: ArticleIndex, item: Item, at: Located) -> Item:
+    return item.model_copy(
+        update={
+            "text": index.text[at.start : at.end],
+            "start": at.start,
+            "end": at.end,
+            "match": at.match,
+        }
+    )
+
+
+def _ground_names(
+    index: ArticleIndex,
+    items: list[Item],
+    field: str,
+    rejections: _Rejections,
+    check: Callable[[Item, str], str | None],
+) -> list[Item]:
+    """Locate names or places (fuzzy allowed), then apply the field's own type check."""
+    kept = []
+    for item in items:
+        at = locate(index, item.text, fold=True, fuzzy=True)
+        if at is None:
+            rejections.add(field, item, _not_found(index, item.text, "name"))
+            continue
+        why = check(item, index.text[at.start : at.end])
+        if why:
+            rejections.add(field, item, why)
+        else:
+            kept.append(_placed(index, item, at))
+    return kept
+
+
+def _is_person(name: str, people: set[str]) -> bool:
+    """Whether a name is one the summary gives a person (a speaker, a who item that reads
+    as a personal name) or starts with a personal title ("President X")."""
+    words = name_words(name)
+    if not words:
+        return False
+    first = name.split()[0].lower().rstrip(".")
+    return name_key(name) in people or (first in TITLES and not is_org_name(words))
+
+
+def _people(summary: Summary) -> set[str]:
+    keys = {name_key(q.speaker) for q in summary.quotes}
+    for who in summary.who:
+        words = name_words(who.text)
+        if 2 <= len(words) <= 4 and not is_org_name(words) and not GEO_WORDS & set(words):
+            keys.add(name_key(who.text))
+    return keys - {""}
+
+
+def _ground_quotes(
+    index: ArticleIndex, quotes: list[Quote], who: list[Who], rejections: _Rejections
+) -> list[Quote]:
+    """Rules 2 and 3; `who` (already grounded) adds the names a speaker cue may stand for."""
+    text = index.text
+    known = {name_key(q.speaker): True for q in quotes}
+    known |= {name_key(w.text): False for w in who if name_key(w.text) not in known}
+    known.pop("", None)
+    sp = speakers(text, known)
+    kept = []
+    for quote in quotes:
+        claim = quote.text.strip(_QUOTE_MARKS)
+        key = name_key(quote.speaker)
+        why = None
+        for at in locations(index, claim, fold=False, fuzzy=False) if claim else ():
+            why, placed = _attributed(index, sp, quote, key, at)
+            if placed is not None:
+                kept.append(placed)
+                break
+        else:
+            rejections.add("quotes", quote, why or _not_found(index, claim, "quote verbatim"))
+    return kept
+
+
+def _attributed(
+    index: ArticleIndex, sp: Speakers, quote: Quote, key: str, at: Located
+) -> tuple[str | None, Quote | None]:
+    """Rules 2 and 3 for one location of a quote: (reason refused, or the placed quote)."""
+    text = index.text
+    region = region_at(sp.ctx.regions, at.start, at.end)
+    if region is None:
+        return "found in the article but not inside quotation marks: not a direct quote", None
+    if not key or not (
+        known_mentions(text, key, True) or locate(index, quote.speaker, fold=True, fuzzy=True)
+    ):
+        return f"speaker '{quote.speaker}' is not named in the article", None
+    found = attribute(sp, region)
+    if found is None:
+        return "no speaker is named in or next to the quote's sentences", None
+    if not same_key(found.key, key):
+        named = text[found.start : found.end]
+        cue = f" ('{found.cue}')" if found.cue != named else ""
+        return f"the article attributes this quote to '{named}'{cue}, not '{quote.speaker}'", None
+    full = locate(index, quote.speaker, fold=True, fuzzy=True)
+    speaker = text[full.start : full.end] if full else text[found.start : found.end]
+    placed = _placed(index, quote, at).model_copy(
+        update={"speaker": speaker, "speaker_start": found.start, "speaker_end": found.end}
+    )
+    return None, placed
+
+
+def _ground_what(index: ArticleIndex, what: What | None, rejections: _Rejections) -> What | None:
+    if what is None:
+        return None
+    summary = what.summary
+    if summary is not None:
+        why = check_summary(index.text, summary)
+        if why:
+            rejections.add("what.summary", summary, why)
+            summary = None
+    evidence = []
+    for item in what.evidence:
+        at = locate(index, item.text, fold=False, fuzzy=False)
+        if at is None:
+            rejections.add("what.evidence", item, _not_found(index, item.text, "passage verbatim"))
+        else:
+            evidence.append(_placed(index, item, at))
+    return What(summary=summary, evidence=_merge(evidence))
+
+
+def _merge(items: list[Item]) -> list[Item]:
+    """Merge items that point at the same span (and speaker), keeping the first's details."""
+    seen: dict[tuple[Any, ...], int] = {}
+    out: list[Item] = []
+    for item in items:
+        ident = (item.start, item.end, getattr(item, "speaker", None))
+        if ident in seen:
+            first = out[seen[ident]]
+            if isinstance(first, Who) and isinstance(item, Who) and not first.role and item.role:
+                out[seen[ident]] = first.model_copy(update={"role": item.role})
+            continue
+        seen[ident] = len(out)
+        out.append(item)
+    return out
+
+
+def ground(article_text: str, summary: Summary | Mapping[str, Any]) -> Summary:
+    """Ground `summary` in `article_text`: the summary with only what the article says.
+
+    `summary` is a `Summary` or a plain dict in the v1 format; offsets in it are ignored
+    and recomputed. Rejections already in it are kept.
+    """
+    draft = summary if isinstance(summary, Summary) else Summary.model_validate(summary)
+    index = index_article(article_text)
+    rejections = _Rejections(draft.rejected)
+    people = _people(draft)
+    published = draft.article.published
+
+    def who_check(_item: Who, span: str) -> str | None:
+        if is_time_expression(span, whole=True):
+            return f"'{span}' is a time, not a person or organisation"
+        return None
+
+    def where_check(item: Where, span: str) -> str | None:
+        if is_time_expression(span, whole=True):
+            return f"'{span}' is a time, not a place"
+        if _is_person(item.text, people) or _is_person(span, people):
+            return f"'{span}' is a person, not a place"
+        return None
+
+    who = _ground_names(index, draft.who, "who", rejections, who_check)
+    where = _ground_names(index, draft.where, "where", rejections, where_check)
+    when = []
+    for item in draft.when:
+        at = locate(index, item.text, fold=True, fuzzy=False)
+        if at is None:
+            rejections.add("when", item, _not_found(index, item.text, "time"))
+            continue
+        span = index.text[at.start : at.end]
+        if not is_time_expression(span):
+            rejections.add("when", item, f"'{span}' holds no time expression")
+        else:
+            when.append(
+                _placed(index, item, at).model_copy(update={"date": resolve_date(span, published)})
+            )
+    quotes = _ground_quotes(index, draft.quotes, who, rejections)
+    return draft.model_copy(
+        update={
+            "who": _merge(who),
+            "what": _ground_what(index, draft.what, rejections),
+            "where": _merge(where),
+            "when": _merge(when),
+            "quotes": _merge(quotes),
+            "rejected": rejections.items,
+            "article": draft.article.model_copy(update={"sha256": index.sha256}),
+        }
+    )

@@ -1,0 +1,139 @@
+"""Rule 1, locate: find a claimed item in the article, exactly, normalised, or fuzzily.
+
+Matching strictness is chosen per field by the caller: quotes and evidence are verbatim
+(exact or normalised with case kept), times are normalised with case folded, and only
+names and places may fall back to a fuzzy token-level match.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from summarizer.grounding.textindex import WORD_RE, ArticleIndex, at_word_bounds, normalize
+from summarizer.schema import Match
+
+MAX_FUZZY_TOKENS = 8
+
+
+@dataclass(frozen=True)
+class Located:
+    """A span of the article's own text and how it was matched."""
+
+    start: int
+    end: int
+    match: Match
+
+
+def _occurrences(haystack: str, needle: str) -> Iterator[tuple[int, int]]:
+    """Every whole-word occurrence of `needle` in `haystack`."""
+    if not needle:
+        return
+    pos = haystack.find(needle)
+    while pos != -1:
+        end = pos + len(needle)
+        if at_word_bounds(haystack, pos, end):
+            yield pos, end
+        pos = haystack.find(needle, pos + 1)
+
+
+def fuzzy_threshold(length: int) -> float | None:
+    """Minimum similarity (0-100) for a fuzzy match of a name with `length` characters.
+
+    Short names must match exactly (Iran/Iraq, Mali/Bali); longer ones may differ by about
+    one edit in eight characters, which admits transliterations such as Zelensky/Zelenskyy
+    and Syrsky/Syrskyi but not Belgrade/Belgorod (75) or Austria/Australia (87.5).
+    """
+    if length <= 4:
+        return None
+    return 90.0 if length <= 7 else 88.0
+
+
+def fuzzy_name(index: ArticleIndex, claim: str) -> Located | None:
+    """The best run of article tokens that spells `claim` nearly the same way.
+
+    All tokens must be there, in order and contiguous (one token more or fewer in the run
+    is allowed for joined or split words), and the first letter must agree: stricter than
+    LangExtract's 75 % of tokens in order, which lets wrong names through.
+    """
+    words = WORD_RE.findall(normalize(claim, fold=True))
+    if not words or len(words) > MAX_FUZZY_TOKENS:
+        return None
+    key = " ".join(words)
+    threshold = fuzzy_threshold(len(key))
+    if threshold is None:
+        return None
+    best: tuple[float, int, int] | None = None
+    for size in (len(words), len(words) - 1, len(words) + 1):
+        if size < 1:
+            continue
+        keys, firsts = index.windows(size).get(key[0], ([], []))
+        hit = process.extractOne(key, keys, scorer=fuzz.ratio, score_cutoff=threshold)
+        if hit is not None and (best is None or hit[1] > best[0]):
+            best = (hit[1], firsts[hit[2]], size)
+    if best is None:
+        return None
+    _, first, size = best
+    return Located(index.tokens[first].start, index.tokens[first + size - 1].end, Match.FUZZY)
+
+
+def locations(index: ArticleIndex, claim: str, *, fold: bool, fuzzy: bool) -> Iterator[Located]:
+    """Candidate spans for `claim`, best kind of match first, each span once."""
+    claim = claim.strip()
+    seen: set[tuple[int, int]] = set()
+    for start, end in _occurrences(index.text, claim):
+        seen.add((start, end))
+        yield Located(start, end, Match.EXACT)
+    view = index.folded if fold else index.plain
+    for vstart, vend in _occurrences(view.text, normalize(claim, fold)):
+        start, end = view.original(vstart, vend)
+        if (start, end) not in seen:
+            seen.add((start, end))
+            yield Located(start, end, Match.NORMALIZED)
+    if fuzzy and not seen:
+        hit = fuzzy_name(index, claim)
+        if hit is not None:
+            yield hit
+
+
+def locate(index: ArticleIndex, claim: str, *, fold: bool, fuzzy: bool) -> Located | None:
+    """The first (best, earliest) location of `claim`, or None."""
+    return next(locations(index, claim, fold=fold, fuzzy=fuzzy), None)
+
+
+def closest_passage(index: ArticleIndex, claim: str, limit: int = 160) -> str | None:
+    """The article passage most like `claim`, widened to whole words, for a rejection reason."""
+    view = index.plain
+    needle = normalize(claim)
+    if not needle or not view.text:
+        return None
+    hit = fuzz.partial_ratio_alignment(needle, view.text)
+    if hit is None or hit.score < 50 or hit.dest_end <= hit.dest_start:
+        return None
+    start, end = view.original(hit.dest_start, hit.dest_end)
+    text = index.text
+    while start > 0 and text[start - 1].isalnum():
+        start -= 1
+    while end < len(text) and text[end].isalnum():
+        end += 1
+    passage = " ".join(text[start:end].split())
+    return passage if len(passage) <= limit else passage[: limit - 1] + "…"
+
+
+def closest_name(index: ArticleIndex, claim: str) -> str | None:
+    """The run of article words most like the name `claim`, for a rejection reason."""
+    words = WORD_RE.findall(normalize(claim, fold=True))
+    if not words or len(words) > MAX_FUZZY_TOKENS:
+        return None
+    keys: list[str] = []
+    firsts: list[int] = []
+    for group_keys, group_firsts in index.windows(len(words)).values():
+        keys += group_keys
+        firsts += group_firsts
+    hit = process.extractOne(" ".join(words), keys, scorer=fuzz.ratio, score_cutoff=60)
+    if hit is None:
+        return None
+    first = firsts[hit[2]]
+    return index.text[index.tokens[first].start : index.tokens[first + len(words) - 1].end]

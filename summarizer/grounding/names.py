@@ -1,0 +1,98 @@
+"""Word lists and small rules about names: titles, organisations, places, name keys.
+
+These are the vocabulary of rules 3-5 (speaker attribution, types, proper names in the
+abstractive summary). They are rules of thumb for English news, kept in one place so they
+can be tuned and tested on real articles.
+"""
+
+from __future__ import annotations
+
+from rapidfuzz import fuzz
+
+from summarizer.grounding.locate import fuzzy_threshold
+from summarizer.grounding.textindex import WORD_RE, normalize
+
+TITLES = frozenset(
+    """president vice prime minister secretary chancellor premier commander chief general
+    spokesman spokeswoman spokesperson senator governor mayor ambassador director mr mrs
+    ms dr sir lord lady king queen prince princess pope judge justice captain colonel
+    lieutenant sergeant admiral marshal officer professor deputy foreign defence defense
+    interior head leader ceo chairman chairwoman chair coach manager founder executive
+    spokesperson official representative rep sen gov gen col lt capt sgt prof adm rev
+    reverend bishop archbishop mp councillor councilor superintendent inspector
+    detective analyst expert researcher top military senior former acting""".split()
+)
+
+ORG_WORDS = frozenset(
+    """ministry institute institution regiment army forces force council party company
+    university agency committee department office court parliament government commission
+    union association organization organisation group bank corporation corp inc ltd news
+    times post navy police kremlin pentagon federation league foundation center centre
+    service services network club team board authority school college church hospital
+    brigade battalion division corps guard media press tribune journal agency congress
+    senate assembly airline airlines museum fund trust bureau administration cabinet
+    coalition alliance movement front""".split()
+)
+
+GEO_WORDS = frozenset(
+    """states kingdom republic city county province region regions oblast district coast gulf
+    lake sea ocean river mountains mountain valley island islands street avenue square
+    village town border area areas state peninsula strait bay""".split()
+)
+
+DEMONYMS = frozenset(
+    """russian ukrainian american british chinese french german israeli palestinian iranian
+    iraqi syrian turkish indian pakistani afghan japanese korean european african asian
+    arab western eastern northern southern soviet canadian mexican brazilian italian
+    spanish polish dutch swedish belarusian georgian nigerian indonesian australian
+    egyptian saudi qatari lebanese kurdish greek irish scottish welsh english us u.s. un
+    eu nato""".split()
+)
+
+STOP_CAPS = frozenset(
+    """the a an in on at after before during while as with according but and or yet so if when
+    then this that these those it its he she they his her their we our you i there
+    however meanwhile although though still also some many most several one two three
+    recent later earlier last next new first""".split()
+)
+
+CONNECTORS = frozenset(
+    ["of", "for", "the", "de", "da", "van", "von", "der", "al", "bin", "la", "le", "du", "del"]
+)
+
+
+def name_words(name: str) -> list[str]:
+    """The case-folded words of a name, without leading articles and titles."""
+    words = WORD_RE.findall(normalize(name, fold=True))
+    while words and (words[0] in TITLES or words[0] in STOP_CAPS or words[0] in DEMONYMS):
+        words = words[1:]
+    return words
+
+
+def is_org_name(words: list[str]) -> bool:
+    return any(w in ORG_WORDS or w in CONNECTORS for w in words)
+
+
+def name_key(name: str) -> str:
+    """What identifies an entity across mentions: a person's surname, else the whole name.
+
+    "Ukrainian President Volodymyr Zelenskyy", "Volodymyr Zelenskyy" and "Zelenskyy" share
+    the key "zelenskyy"; "the Institute for the Study of War" has the key
+    "institute for the study of war".
+    """
+    words = name_words(name)
+    if not words:
+        return ""
+    if is_org_name(words):
+        return " ".join(words)
+    return words[-1]
+
+
+def same_key(a: str, b: str) -> bool:
+    """Whether two name keys name the same entity, allowing spelling variants."""
+    if a == b:
+        return True
+    if not a or not b or a[0] != b[0]:
+        return False
+    threshold = fuzzy_threshold(min(len(a), len(b)))
+    return threshold is not None and fuzz.ratio(a, b) >= threshold

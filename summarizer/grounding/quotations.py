@@ -1,0 +1,171 @@
+"""Where the article itself marks direct speech, and how it splits into sentences.
+
+Rule 2 accepts a quote only inside the article's own quotation marks, and rule 3 looks for
+its speaker in the narrator text around it, so both need the article's quotation regions
+and sentences. The parser knows curly, straight, low-high („…“) and guillemet double
+quotes, single quotes at the top level, quotations interrupted by narration, and the news
+convention for quotations over several paragraphs (no closing mark at the end of a
+paragraph, an opening mark at the start of the next).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+_CLOSERS = {"\u201c": "\u201d", "\u201e": "\u201c\u201d", "\u00ab": "\u00bb", '"': '"'}
+_SINGLE_OPEN = "\u2018'"
+_SINGLE_CLOSE = "\u2019'"
+
+_BOUNDARY_RE = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019\u00bb)\]]*(?=\s)|\n")
+_ABBREVIATIONS = frozenset(
+    """mr mrs ms dr gen gov sen rep st jr sr prof lt col sgt capt maj adm rev inc corp ltd co
+    no vs etc jan feb aug sept oct nov dec mt ft pres dept approx""".split()
+)
+_SENTENCE_OPENERS = "\"'(\u201c\u2018\u00ab\u201e["
+
+
+@dataclass(frozen=True)
+class Region:
+    """The inner text of one quotation (marks excluded) and the chain it belongs to.
+
+    `chain` is the index of the first region of a quotation that runs over several
+    paragraphs, so that its continuation paragraphs share the opening's attribution.
+    """
+
+    start: int
+    end: int
+    open_at: int
+    close_at: int
+    chain: int
+
+
+def _opens_single(text: str, i: int) -> bool:
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return not before.isalnum() and (after.isalnum() or after in '"\u201c')
+
+
+def _closes_single(text: str, i: int) -> bool:
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return not after.isalnum()
+
+
+def _runs_on(text: str, newline: int, closers: str) -> bool:
+    """Whether an open quotation carries on through the paragraph after `newline`.
+
+    Some outlets close a quotation over several paragraphs only at its end, without
+    reopening it: the next paragraph then does not start with an opening mark, and its
+    first quotation mark is a closing one.
+    """
+    end = text.find("\n", newline + 1)
+    para = text[newline + 1 : end if end != -1 else len(text)].strip()
+    if not para or para[0] in _CLOSERS:
+        return para == ""
+    if closers == '"':
+        at = para.find('"')
+        after = para[at + 1 : at + 2]
+        return at > 0 and not para[at - 1].isspace() and not after.isalnum()
+    first_close = min((p for p in (para.find(c) for c in closers) if p != -1), default=-1)
+    first_open = min((p for p in (para.find(c) for c in _CLOSERS) if p != -1), default=-1)
+    return first_close != -1 and (first_open == -1 or first_close < first_open)
+
+
+def quote_regions(text: str) -> list[Region]:
+    """All quotation regions of `text`, in order."""
+    regions: list[Region] = []
+    open_at: int | None = None
+    closers = ""
+    single_at: int | None = None
+    continues: int | None = None  # chain of an unclosed quotation at the last paragraph end
+    para_start = True
+
+    def add(start: int, end: int, opened: int, closed: int, chain: int | None) -> None:
+        regions.append(Region(start, end, opened, closed, len(regions) if chain is None else chain))
+
+    chain: int | None = None
+    for i, ch in enumerate(text):
+        if ch == "\n":
+            if open_at is not None and _runs_on(text, i, closers):
+                continue
+            if open_at is not None:
+                add(open_at + 1, i, open_at, i, chain)
+                continues = regions[-1].chain
+            elif not para_start:
+                continues = None
+            open_at, single_at, para_start = None, None, True
+            continue
+        if ch.isspace():
+            continue
+        if open_at is None and ch in _CLOSERS:
+            open_at, closers = i, _CLOSERS[ch]
+            chain = continues if para_start else None
+            single_at = None
+        elif open_at is not None and ch in closers:
+            add(open_at + 1, i, open_at, i + 1, chain)
+            open_at, chain = None, None
+        elif open_at is None and single_at is None and ch in _SINGLE_OPEN:
+            single_at = i if _opens_single(text, i) else None
+        elif (
+            open_at is None
+            and single_at is not None
+            and ch in _SINGLE_CLOSE
+            and _closes_single(text, i)
+        ):
+            add(single_at + 1, i, single_at, i + 1, None)
+            single_at = None
+        if para_start:
+            para_start = False
+            if open_at is None:
+                continues = None
+    if open_at is not None:
+        add(open_at + 1, len(text), open_at, len(text), chain)
+    return regions
+
+
+def region_at(regions: list[Region], start: int, end: int) -> Region | None:
+    """The region whose inner text contains the span [start, end), if any."""
+    i = bisect_right([r.start for r in regions], start) - 1
+    if i >= 0 and regions[i].start <= start and end <= regions[i].end:
+        return regions[i]
+    return None
+
+
+def _ends_sentence(text: str, m: re.Match[str]) -> bool:
+    if m.group() == "\n":
+        return True
+    word_start = m.start()
+    while word_start > 0 and (text[word_start - 1].isalnum() or text[word_start - 1] == "."):
+        word_start -= 1
+    word = text[word_start : m.start()].lower()
+    if text[m.start()] == "." and (
+        word in _ABBREVIATIONS or (re.fullmatch(r"(\w\.)*\w", word) and len(word) <= 3)
+    ):
+        return False
+    rest = text[m.end() :].lstrip()
+    return not rest or rest[0].isupper() or rest[0].isdigit() or rest[0] in _SENTENCE_OPENERS
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Sentences as (start, end), white space trimmed; line breaks always end one.
+
+    A rule set, not a model: it knows common abbreviations and initials (U.S., J. K.),
+    which is what quote attribution needs from it.
+    """
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _BOUNDARY_RE.finditer(text):
+        if _ends_sentence(text, m):
+            spans.append((start, m.end()))
+            start = m.end()
+    spans.append((start, len(text)))
+    trimmed = []
+    for s, e in spans:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s < e:
+            trimmed.append((s, e))
+    return trimmed

@@ -1,0 +1,126 @@
+"""The summary contract, schema version 1: what every producer and consumer agrees on.
+
+Items carry optional offsets so one model serves both sides of the grounding step: a
+producer (a model, a person) may leave them out; after `summarizer.ground` every item that
+survives has `start`, `end` and `match`, and `text == article_text[start:end]`.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import StrEnum
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION: Literal[1] = 1
+
+
+class Match(StrEnum):
+    """How an item was found in the article, from strictest to loosest."""
+
+    EXACT = "exact"
+    NORMALIZED = "normalized"
+    FUZZY = "fuzzy"
+
+
+class _Item(BaseModel):
+    """Common shape of a grounded item: its text and where the article says it."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    text: str = Field(description="The item as the article writes it.")
+    start: int | None = Field(default=None, ge=0, description="Offset of the first character.")
+    end: int | None = Field(default=None, ge=0, description="Offset after the last character.")
+    match: Match | None = Field(default=None, description="How the item was located.")
+
+
+class Who(_Item):
+    """A person or an organisation."""
+
+    role: str | None = None
+
+
+class Where(_Item):
+    """A place."""
+
+
+class When(_Item):
+    """A time expression, with its ISO 8601 value when it can be resolved."""
+
+    date: str | None = Field(
+        default=None,
+        description="ISO 8601, possibly partial ('--03-18', '2024-05') or an interval ('a/b').",
+    )
+
+
+class Quote(_Item):
+    """A direct quotation (without its quote marks) and who said it."""
+
+    speaker: str
+    speaker_start: int | None = Field(default=None, ge=0)
+    speaker_end: int | None = Field(default=None, ge=0)
+
+
+class Evidence(_Item):
+    """A literal passage of the article that supports the `what` summary."""
+
+
+class What(BaseModel):
+    """The main event: one abstractive sentence plus literal evidence for it."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    summary: str | None = None
+    evidence: list[Evidence] = Field(default_factory=list)
+
+
+class Rejection(BaseModel):
+    """An item the validator refused, with a reason precise enough to send back to a model."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    field: str
+    item: dict[str, Any] | str
+    reason: str
+
+
+class ArticleInfo(BaseModel):
+    """Which article a summary is about; `sha256` is of the UTF-8 text the offsets index."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str | None = None
+    source: str | None = None
+    sha256: str | None = None
+    title: str | None = None
+    published: date | None = None
+
+
+class Meta(BaseModel):
+    """How the summary was made. Open to extra keys so producers can add their own."""
+
+    model_config = ConfigDict(extra="allow")
+
+    schema_version: Literal[1] = SCHEMA_VERSION
+    model: str | None = None
+    provider: str | None = None
+    prompt_version: str | None = None
+    attempts: int | None = None
+    usage: dict[str, int] | None = None
+    seconds: float | None = None
+
+
+class Summary(BaseModel):
+    """A structured summary of one article (schema version 1)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    who: list[Who] = Field(default_factory=list)
+    what: What | None = None
+    where: list[Where] = Field(default_factory=list)
+    when: list[When] = Field(default_factory=list)
+    quotes: list[Quote] = Field(default_factory=list)
+    rejected: list[Rejection] = Field(default_factory=list)
+    article: ArticleInfo = Field(default_factory=ArticleInfo)
+    meta: Meta = Field(default_factory=Meta)
