@@ -245,7 +245,9 @@ def speakers(text: str, known: dict[str, bool]) -> Speakers:
     (key -> whether it names a person)."""
     ctx = quote_context(text)
     named = list(ctx.detected)
-    for key, person in known.items():
+    # A person named in full once ("Volodymyr Zelenskyy") is then named by surname alone.
+    keys = {m.key: True for m in ctx.detected if m.person} | known
+    for key, person in keys.items():
         named.extend(known_mentions(text, key, person))
     named.sort(key=lambda m: (m.start, -m.end))
     return Speakers(text, ctx, named, [m.start for m in named])

@@ -8,6 +8,7 @@ for every item of the output. Pure: no I/O, no model; per-article work is cached
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
@@ -33,6 +34,9 @@ from summarizer.grounding.textindex import ArticleIndex, index_article
 from summarizer.grounding.timeexpr import is_time_expression, resolve_date
 from summarizer.schema import Evidence, Quote, Rejection, Summary, What, When, Where, Who
 
+_NEGATION_BEFORE = re.compile(
+    r"\b(not|never|no|nor|neither|hardly|\w+n['\u2019]t)\W*$", re.IGNORECASE
+)
 _QUOTE_MARKS = "\"'\u201c\u201d\u2018\u2019\u201e\u00ab\u00bb "
 Item = TypeVar("Item", Who, Where, When, Quote, Evidence)
 
@@ -146,6 +150,9 @@ def _attributed(
     region = region_at(sp.ctx.regions, at.start, at.end)
     if region is None:
         return "found in the article but not inside quotation marks: not a direct quote", None
+    negation = _NEGATION_BEFORE.search(text[region.start : at.start])
+    if negation:
+        return f"leaves out the '{negation.group(1)}' that precedes it in the quote", None
     if not key or not (
         known_mentions(text, key, True) or locate(index, quote.speaker, fold=True, fuzzy=True)
     ):

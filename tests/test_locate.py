@@ -1,0 +1,80 @@
+"""Rule 1: locate items exactly, normalised, or (names only) fuzzily, and no looser."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+from summarizer.grounding.locate import locate
+from summarizer.grounding.textindex import at_word_bounds, index_article
+from summarizer.schema import Match
+
+
+def find(text: str, claim: str, name: bool = True) -> tuple[str, Match] | None:
+    at = locate(index_article(text), claim, fold=name, fuzzy=name)
+    return None if at is None else (text[at.start : at.end], at.match)
+
+
+def test_exact_match_reports_article_offsets(seed1: str) -> None:
+    assert find(seed1, "Oleksandr Syrskyi") == ("Oleksandr Syrskyi", Match.EXACT)
+
+
+def test_case_is_normalised_for_names(seed1: str) -> None:
+    assert find(seed1, "KRYVYI RIH") == ("Kryvyi Rih", Match.NORMALIZED)
+
+
+@pytest.mark.parametrize(
+    ("claim", "article_spelling"),
+    [
+        ("Volodymyr Zelensky", "Volodymyr Zelenskyy"),  # seed 000's spelling in seed 001
+        ("Oleksandr Syrsky", "Oleksandr Syrskyi"),
+        ("Kryvyi-Rih", "Kryvyi Rih"),
+    ],
+)
+def test_fuzzy_names_show_the_article_spelling(
+    seed1: str, claim: str, article_spelling: str
+) -> None:
+    assert find(seed1, claim) == (article_spelling, Match.FUZZY)
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        ("Troops entered Belgorod on Monday.", "Belgrade"),
+        ("Fans came from Australia.", "Austria"),
+        ("Talks with Iraq resumed.", "Iran"),
+        ("Donald Trump spoke.", "Ronald Trump"),
+        ("Zelensky spoke.", "Vladimir Putin"),
+    ],
+)
+def test_fuzzy_refuses_other_names(text: str, claim: str) -> None:
+    assert find(text, claim) is None
+
+
+def test_matches_whole_words_only() -> None:
+    assert find("We focus on the Kurskaya line.", "US") is None
+    assert find("We focus on the Kurskaya line.", "Kursk") is None
+
+
+def test_verbatim_search_keeps_case_and_never_goes_fuzzy(seed1: str) -> None:
+    assert find(seed1, "well done, guys!", name=False) is None
+    assert find(seed1, "Well done, guy!", name=False) is None
+    assert find(seed1, "Well done, guys! I'm proud", name=False) == (
+        "Well done, guys! I’m proud",
+        Match.NORMALIZED,
+    )
+
+
+@given(st.data())
+def test_any_whole_word_substring_is_found_as_written(data: st.DataObject) -> None:
+    text = data.draw(st.text(alphabet="ab “”’'-– \n.", min_size=1, max_size=60))
+    start = data.draw(st.integers(0, len(text) - 1))
+    end = data.draw(st.integers(start + 1, len(text)))
+    claim = text[start:end].strip()
+    start = text.index(claim, start) if claim else start
+    assume(claim and at_word_bounds(text, start, start + len(claim)))
+    at = locate(index_article(text), claim, fold=False, fuzzy=False)
+    assert at is not None
+    assert at.match is Match.EXACT
+    assert text[at.start : at.end] == claim
