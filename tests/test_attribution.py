@@ -47,7 +47,8 @@ def attribute(text: str, quote: str, speaker: str, who: list[str] | None = None)
     }
     result = ground(text, summary)
     assert_grounded(text, result)
-    return result.rejected[0].reason if result.rejected else None
+    reasons = [r.reason for r in result.rejected if r.field == "quotes"]
+    return reasons[0] if reasons else None
 
 
 @pytest.mark.parametrize(("quote", "speaker"), SEED0_QUOTES)
@@ -175,3 +176,34 @@ def test_quote_with_no_speaker_nearby_is_rejected() -> None:
     )
     reason = attribute(text, "Bridge closed", "Maria Hale")
     assert reason == "no speaker is named in or next to the quote's sentences"
+
+
+def test_a_bad_speaker_claim_does_not_poison_the_other_quotes(seed0: str) -> None:
+    """Found by the benchmark: a place given as one quote's speaker made "he" stand for it."""
+    summary = {
+        "who": [{"text": "Belgorod"}],
+        "quotes": [
+            {"text": "an ongoing mission.", "speaker": "Belgorod"},
+            {"text": SEED0_QUOTES[0][0], "speaker": Z0},
+            {"text": "an ongoing mission.", "speaker": Z0},
+        ],
+    }
+    result = ground(seed0, summary)
+    assert [q.text for q in result.quotes] == [SEED0_QUOTES[0][0], "an ongoing mission."]
+    assert [r.item["speaker"] for r in result.rejected if isinstance(r.item, dict)] == ["Belgorod"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Hale hinted at the Belgorod operation, calling it “an ongoing mission.”", "Hale"),
+        (
+            "Hale noted that “the bridge is gone,” citing Russian sources who said the road was closed.",
+            "Hale",
+        ),
+    ],
+    ids=["participle-after-a-place", "relative-clause"],
+)
+def test_speech_verbs_link_only_to_their_subject(text: str, speaker: str) -> None:
+    quote = text[text.index("“") + 1 : text.index("”")]
+    assert attribute(text, quote, speaker, who=["Belgorod", "Russian"]) is None

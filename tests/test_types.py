@@ -110,3 +110,10 @@ def test_who_refuses_a_time(seed1: str) -> None:
     result = ground(seed1, {"who": [{"text": "Monday"}, {"text": "Kremlin"}]})
     assert [w.text for w in result.who] == ["Kremlin"]
     assert rejected_texts(result, "who") == ["Monday"]
+
+
+def test_time_words_only_match_whole_words() -> None:
+    """Found by the benchmark: "moment" matched inside "momentum"."""
+    assert not is_time_expression("momentum")
+    assert not is_time_expression("Dayton")
+    assert is_time_expression("at that moment")

@@ -33,6 +33,11 @@ SPEECH_VERBS = frozenset(
     recalled commented observed admitted calling called described describing saying
     adding telling noting insisting warning claiming explaining""".split()
 )
+FINITE_SPEECH_VERBS = SPEECH_VERBS - frozenset(
+    """calling called describing saying adding telling noting insisting warning claiming
+    explaining""".split()
+)
+RELATIVES = frozenset("""who whom which that whose""".split())
 PERSON_PRONOUNS = frozenset(["he", "she", "his", "her", "him"])
 # Titles that stand for a person after "the" ("the president said"); words that are also
 # common adjectives or nouns ("the general public", "the head of") are left out.
@@ -77,15 +82,18 @@ class QuoteContext:
 
 
 def _speech_near(index: ArticleIndex, narrator: list[int], pos: int, size: int) -> bool:
-    """Whether narrator tokens pos..pos+size-1 are next to a speech verb or 'according to'."""
+    """Whether narrator tokens pos..pos+size-1 are the subject of a speech verb ("Hale
+    said", "Hale has said", "said Hale", "according to Hale"); not in "Russian sources
+    who said" or "the Belgorod operation, calling it", where the verb has another subject."""
     toks = index.tokens
     after = [toks[narrator[j]].text for j in range(pos + size, min(pos + size + 3, len(narrator)))]
     before = [toks[narrator[j]].text for j in range(max(0, pos - 2), pos)]
-    return (
-        any(w in SPEECH_VERBS for w in after)
-        or any(w in SPEECH_VERBS for w in before[-1:])
-        or before == ["according", "to"]
-    )
+    for word in after:
+        if word in FINITE_SPEECH_VERBS:
+            return True
+        if word in RELATIVES or word in SPEECH_VERBS:
+            break
+    return before[-1:] == ["said"] or before[-1:] == ["says"] or before == ["according", "to"]
 
 
 def _is_capital(index: ArticleIndex, tok: Token) -> bool:
@@ -196,6 +204,11 @@ def quote_context(text: str) -> QuoteContext:
     )
 
 
+def detected_people(text: str) -> frozenset[str]:
+    """Keys of the names the article itself uses as people's (full names in narration)."""
+    return frozenset(m.key for m in quote_context(text).detected if m.person)
+
+
 @lru_cache(maxsize=4096)
 def known_mentions(text: str, key: str, person: bool) -> tuple[Mention, ...]:
     """Narrator mentions of a name the summary uses (a surname, or a whole org name)."""
@@ -243,10 +256,15 @@ class Speakers:
 def speakers(text: str, known: dict[str, bool]) -> Speakers:
     """Index the named mentions of `text`: detected names plus the summary's `known` keys
     (key -> whether it names a person)."""
+    return _speakers(text, tuple(sorted(known.items())))
+
+
+@lru_cache(maxsize=256)
+def _speakers(text: str, known: tuple[tuple[str, bool], ...]) -> Speakers:
     ctx = quote_context(text)
     named = list(ctx.detected)
     # A person named in full once ("Volodymyr Zelenskyy") is then named by surname alone.
-    keys = {m.key: True for m in ctx.detected if m.person} | known
+    keys = {m.key: True for m in ctx.detected if m.person} | dict(known)
     for key, person in keys.items():
         named.extend(known_mentions(text, key, person))
     named.sort(key=lambda m: (m.start, -m.end))
@@ -288,7 +306,9 @@ def attribute(sp: Speakers, region: Region) -> Attribution | None:
                 candidates.append((m, named))
         if not candidates:
             continue
-        pool = [c for c in candidates if c[0].speech] or candidates
+        # A speech verb's subject first; else the nearest person; else the nearest name.
+        speech = [c for c in candidates if c[0].speech]
+        pool = speech or [c for c in candidates if c[1].person] or candidates
         cue, named = min(pool, key=lambda c: (distance(c[0]), -c[1].end + c[1].start))
         return Attribution(named.key, named.start, named.end, sp.text[cue.start : cue.end])
     return None

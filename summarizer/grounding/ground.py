@@ -13,7 +13,13 @@ from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
 from summarizer.grounding.abstract import check_summary
-from summarizer.grounding.attribution import Speakers, attribute, known_mentions, speakers
+from summarizer.grounding.attribution import (
+    Speakers,
+    attribute,
+    detected_people,
+    known_mentions,
+    speakers,
+)
 from summarizer.grounding.locate import (
     Located,
     closest_name,
@@ -22,9 +28,9 @@ from summarizer.grounding.locate import (
     locations,
 )
 from summarizer.grounding.names import (
-    GEO_WORDS,
     TITLES,
     is_org_name,
+    looks_like_person,
     name_key,
     name_words,
     same_key,
@@ -109,23 +115,32 @@ def _is_person(name: str, people: set[str]) -> bool:
     return name_key(name) in people or (first in TITLES and not is_org_name(words))
 
 
-def _people(summary: Summary) -> set[str]:
-    keys = {name_key(q.speaker) for q in summary.quotes}
-    for who in summary.who:
-        words = name_words(who.text)
-        if 2 <= len(words) <= 4 and not is_org_name(words) and not GEO_WORDS & set(words):
-            keys.add(name_key(who.text))
-    return keys - {""}
+def _people(summary: Summary, text: str) -> set[str]:
+    """Keys of the names in `summary` (speakers, who items) that name people: names that
+    read as personal names, or that the article itself uses as one."""
+    in_article = detected_people(text)
+    keys = set()
+    for name in [q.speaker for q in summary.quotes] + [w.text for w in summary.who]:
+        key = name_key(name)
+        if key and (key in in_article or looks_like_person(name)):
+            keys.add(key)
+    return keys
 
 
 def _ground_quotes(
-    index: ArticleIndex, quotes: list[Quote], who: list[Who], rejections: _Rejections
+    index: ArticleIndex,
+    quotes: list[Quote],
+    who: list[Who],
+    people: set[str],
+    rejections: _Rejections,
 ) -> list[Quote]:
-    """Rules 2 and 3; `who` (already grounded) adds the names a speaker cue may stand for."""
+    """Rules 2 and 3; `who` (already grounded) adds the names a speaker cue may stand for,
+    and only `people` may be what "he" or "the minister" stands for."""
+    if not quotes:
+        return []
     text = index.text
-    known = {name_key(q.speaker): True for q in quotes}
-    known |= {name_key(w.text): False for w in who if name_key(w.text) not in known}
-    known.pop("", None)
+    names = [q.speaker for q in quotes] + [w.text for w in who]
+    known = {key: key in people for key in map(name_key, names) if key}
     sp = speakers(text, known)
     kept = []
     for quote in quotes:
@@ -216,7 +231,7 @@ def ground(article_text: str, summary: Summary | Mapping[str, Any]) -> Summary:
     draft = summary if isinstance(summary, Summary) else Summary.model_validate(summary)
     index = index_article(article_text)
     rejections = _Rejections(draft.rejected)
-    people = _people(draft)
+    people = _people(draft, article_text)
     published = draft.article.published
 
     def who_check(_item: Who, span: str) -> str | None:
@@ -246,7 +261,7 @@ def ground(article_text: str, summary: Summary | Mapping[str, Any]) -> Summary:
             when.append(
                 _placed(index, item, at).model_copy(update={"date": resolve_date(span, published)})
             )
-    quotes = _ground_quotes(index, draft.quotes, who, rejections)
+    quotes = _ground_quotes(index, draft.quotes, who, people, rejections)
     return draft.model_copy(
         update={
             "who": _merge(who),

@@ -127,11 +127,7 @@ def closest_name(index: ArticleIndex, claim: str) -> str | None:
     words = WORD_RE.findall(normalize(claim, fold=True))
     if not words or len(words) > MAX_FUZZY_TOKENS:
         return None
-    keys: list[str] = []
-    firsts: list[int] = []
-    for group_keys, group_firsts in index.windows(len(words)).values():
-        keys += group_keys
-        firsts += group_firsts
+    keys, firsts = index.all_windows(len(words))
     hit = process.extractOne(" ".join(words), keys, scorer=fuzz.ratio, score_cutoff=60)
     if hit is None:
         return None

@@ -73,6 +73,13 @@ def is_org_name(words: list[str]) -> bool:
     return any(w in ORG_WORDS or w in CONNECTORS for w in words)
 
 
+def looks_like_person(name: str) -> bool:
+    """Two to four words, none of an organisation or a place: "Maria Hale", "Volodymyr
+    Zelenskyy"; not "Kremlin", "Institute for the Study of War", "United States"."""
+    words = name_words(name)
+    return 2 <= len(words) <= 4 and not is_org_name(words) and not GEO_WORDS & set(words)
+
+
 def name_key(name: str) -> str:
     """What identifies an entity across mentions: a person's surname, else the whole name.
 

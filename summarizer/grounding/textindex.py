@@ -38,10 +38,15 @@ def _segments(text: str) -> list[tuple[int, int]]:
 
 
 def normalize(text: str, fold: bool = False) -> str:
-    """Normalise a claim the same way `View` normalises the article (stripped)."""
-    if text.isascii() and not fold:
-        return " ".join(text.split())
-    return normalize_view(text, fold).text.strip()
+    """Normalise a claim as `View` normalises the article, stripped; no offset map, so fast.
+
+    NFKC over the whole string can compose across what the view treats as separate
+    characters (Hangul jamo); such a claim then fails to match, which is safe.
+    """
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text)
+    text = text.translate(_PUNCT_MAP)
+    return " ".join((text.casefold() if fold else text).split())
 
 
 @dataclass(frozen=True)
@@ -97,6 +102,7 @@ class ArticleIndex:
 
     text: str
     _windows: dict[int, dict[str, tuple[list[str], list[int]]]] = field(default_factory=dict)
+    _all_windows: dict[int, tuple[list[str], list[int]]] = field(default_factory=dict)
 
     @cached_property
     def sha256(self) -> str:
@@ -137,6 +143,17 @@ class ArticleIndex:
                 firsts.append(i)
             self._windows[size] = groups
         return self._windows[size]
+
+    def all_windows(self, size: int) -> tuple[list[str], list[int]]:
+        """All runs of `size` tokens, whatever their first letter (closest-name search)."""
+        if size not in self._all_windows:
+            keys: list[str] = []
+            firsts: list[int] = []
+            for group_keys, group_firsts in self.windows(size).values():
+                keys += group_keys
+                firsts += group_firsts
+            self._all_windows[size] = (keys, firsts)
+        return self._all_windows[size]
 
 
 @lru_cache(maxsize=64)

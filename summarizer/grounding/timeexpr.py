@@ -64,7 +64,7 @@ _TIME_NOUNS = (
 )
 
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    (name, re.compile(rf"\b{pattern}\b", re.IGNORECASE))
+    (name, re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE))
     for name, pattern in [
         ("iso", r"(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)"),
         ("mdy", rf"{_MON} {_DAY}(?:,? {_YEAR})?"),
