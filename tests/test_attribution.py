@@ -196,7 +196,10 @@ def test_a_bad_speaker_claim_does_not_poison_the_other_quotes(seed0: str) -> Non
 @pytest.mark.parametrize(
     ("text", "speaker"),
     [
-        ("Hale hinted at the Belgorod operation, calling it “an ongoing mission.”", "Hale"),
+        (
+            "Maria Hale hinted at the Belgorod operation, calling it “an ongoing mission.”",
+            "Maria Hale",
+        ),
         (
             "Hale noted that “the bridge is gone,” citing Russian sources who said the road was closed.",
             "Hale",
