@@ -68,7 +68,7 @@ def as_summaries(claims: list[tuple[str, dict[str, Any]]], size: int) -> list[di
     out = []
     for i in range(0, len(claims), size):
         summary: dict[str, Any] = {"who": [], "where": [], "when": [], "quotes": []}
-        evidence = []
+        evidence: list[dict[str, Any]] = []
         for field, item in claims[i : i + size]:
             (evidence if field == "evidence" else summary[field]).append(item)
         summary["what"] = {"summary": None, "evidence": evidence}

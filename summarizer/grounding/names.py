@@ -7,6 +7,8 @@ can be tuned and tested on real articles.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from rapidfuzz import fuzz
 
 from summarizer.grounding.locate import fuzzy_threshold
@@ -61,12 +63,17 @@ CONNECTORS = frozenset(
 )
 
 
-def name_words(name: str) -> list[str]:
-    """The case-folded words of a name, without leading articles and titles."""
+@lru_cache(maxsize=8192)
+def _name_words(name: str) -> tuple[str, ...]:
     words = WORD_RE.findall(normalize(name, fold=True))
     while words and (words[0] in TITLES or words[0] in STOP_CAPS or words[0] in DEMONYMS):
         words = words[1:]
-    return words
+    return tuple(words)
+
+
+def name_words(name: str) -> list[str]:
+    """The case-folded words of a name, without leading articles and titles."""
+    return list(_name_words(name))
 
 
 def is_org_name(words: list[str]) -> bool:

@@ -107,6 +107,7 @@ def _year_ok(span: str, m: re.Match[str]) -> bool:
     return _YEAR_CONTEXT.search(span[: m.start()]) is not None
 
 
+@lru_cache(maxsize=8192)
 def find_time(span: str) -> tuple[str, re.Match[str]] | None:
     """The most specific time expression in `span`, as (pattern name, match), or None."""
     for name, pattern in PATTERNS:

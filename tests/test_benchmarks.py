@@ -1,0 +1,30 @@
+"""The benchmark scripts keep running (their numbers are read by people, not asserted)."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+from tests.conftest import ROOT
+
+
+def test_grounding_benchmark_prints_claims_per_second() -> None:
+    run = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "benchmarks" / "grounding.py"),
+            "--claims",
+            "20",
+            "--rounds",
+            "1",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    rows = re.findall(
+        r"^\s*(summaries of 30 claims|one claim per call)\s+([\d,]+)\s+([\d,]+)$", run.stdout, re.M
+    )
+    assert [r[0] for r in rows] == ["summaries of 30 claims", "one claim per call"]
+    assert all(int(n.replace(",", "")) > 0 for r in rows for n in r[1:])
