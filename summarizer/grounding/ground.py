@@ -66,10 +66,12 @@ class _Rejections:
         self.items.append(Rejection(field=field, item=claim, reason=why))
 
 
-def _not_found(index: ArticleIndex, claim: str, what: str) -> str:
-    passage = closest_name(index, claim) if what == "name" else closest_passage(index, claim)
-    where = f"; closest passage: '{passage}'" if passage else ""
-    return f"{what} not found in the article{where}"
+def _not_found(index: ArticleIndex, claim: str, kind: str) -> str:
+    """Why a claim was not located, with the nearest article text to help a re-ask."""
+    verbatim = " verbatim" if kind in {"quote", "passage"} else ""
+    message = f"{kind} not found{verbatim} in the article"
+    passage = closest_name(index, claim) if kind == "name" else closest_passage(index, claim)
+    return f"{message}; closest passage: '{passage}'" if passage else message
 
 
 def _placed(index: ArticleIndex, item: Item, at: Located) -> Item:
@@ -153,7 +155,7 @@ def _ground_quotes(
                 kept.append(placed)
                 break
         else:
-            rejections.add("quotes", quote, why or _not_found(index, claim, "quote verbatim"))
+            rejections.add("quotes", quote, why or _not_found(index, claim, "quote"))
     return kept
 
 
@@ -200,7 +202,7 @@ def _ground_what(index: ArticleIndex, what: What | None, rejections: _Rejections
     for item in what.evidence:
         at = locate(index, item.text, fold=False, fuzzy=False)
         if at is None:
-            rejections.add("what.evidence", item, _not_found(index, item.text, "passage verbatim"))
+            rejections.add("what.evidence", item, _not_found(index, item.text, "passage"))
         else:
             evidence.append(_placed(index, item, at))
     return What(summary=summary, evidence=_merge(evidence))
