@@ -117,3 +117,10 @@ def test_time_words_only_match_whole_words() -> None:
     assert not is_time_expression("momentum")
     assert not is_time_expression("Dayton")
     assert is_time_expression("at that moment")
+
+
+def test_a_place_inside_an_organisation_name_stays_a_place() -> None:
+    """Found on the GUM dev set: "Canada" was refused as a person after "Environment Canada"."""
+    text = "Environment Canada issued a warning. Storms hit Canada on Monday."
+    result = ground(text, {"who": [{"text": "Environment Canada"}], "where": [{"text": "Canada"}]})
+    assert [w.text for w in result.where] == ["Canada"]

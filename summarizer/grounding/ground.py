@@ -13,31 +13,19 @@ from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
 from summarizer.grounding.abstract import check_summary
-from summarizer.grounding.attribution import (
-    Speakers,
-    attribute,
-    detected_people,
-    known_mentions,
-    speakers,
+from summarizer.grounding.attribution import Speakers, attribute, known_mentions, speakers
+from summarizer.grounding.fieldtypes import (
+    People,
+    people_in,
+    when_problem,
+    where_problem,
+    who_problem,
 )
-from summarizer.grounding.locate import (
-    Located,
-    closest_name,
-    closest_passage,
-    locate,
-    locations,
-)
-from summarizer.grounding.names import (
-    TITLES,
-    is_org_name,
-    looks_like_person,
-    name_key,
-    name_words,
-    same_key,
-)
+from summarizer.grounding.locate import Located, closest_name, closest_passage, locate, locations
+from summarizer.grounding.names import name_key, same_key
 from summarizer.grounding.quotations import region_at
 from summarizer.grounding.textindex import ArticleIndex, index_article
-from summarizer.grounding.timeexpr import is_time_expression, resolve_date
+from summarizer.grounding.timeexpr import resolve_date
 from summarizer.schema import Evidence, Quote, Rejection, Summary, What, When, Where, Who
 
 _NEGATION_BEFORE = re.compile(
@@ -90,7 +78,7 @@ def _ground_names(
     items: list[Item],
     field: str,
     rejections: _Rejections,
-    check: Callable[[Item, str], str | None],
+    check: Callable[[str, str], str | None],
 ) -> list[Item]:
     """Locate names or places (fuzzy allowed), then apply the field's own type check."""
     kept = []
@@ -99,7 +87,7 @@ def _ground_names(
         if at is None:
             rejections.add(field, item, _not_found(index, item.text, "name"))
             continue
-        why = check(item, index.text[at.start : at.end])
+        why = check(item.text, index.text[at.start : at.end])
         if why:
             rejections.add(field, item, why)
         else:
@@ -107,33 +95,11 @@ def _ground_names(
     return kept
 
 
-def _is_person(name: str, people: set[str]) -> bool:
-    """Whether a name is one the summary gives a person (a speaker, a who item that reads
-    as a personal name) or starts with a personal title ("President X")."""
-    words = name_words(name)
-    if not words:
-        return False
-    first = name.split()[0].lower().rstrip(".")
-    return name_key(name) in people or (first in TITLES and not is_org_name(words))
-
-
-def _people(summary: Summary, text: str) -> set[str]:
-    """Keys of the names in `summary` (speakers, who items) that name people: names that
-    read as personal names, or that the article itself uses as one."""
-    in_article = detected_people(text)
-    keys = set()
-    for name in [q.speaker for q in summary.quotes] + [w.text for w in summary.who]:
-        key = name_key(name)
-        if key and (key in in_article or looks_like_person(name)):
-            keys.add(key)
-    return keys
-
-
 def _ground_quotes(
     index: ArticleIndex,
     quotes: list[Quote],
     who: list[Who],
-    people: set[str],
+    people: People,
     rejections: _Rejections,
 ) -> list[Quote]:
     """Rules 2 and 3; `who` (already grounded) adds the names a speaker cue may stand for,
@@ -142,7 +108,7 @@ def _ground_quotes(
         return []
     text = index.text
     names = [q.speaker for q in quotes] + [w.text for w in who]
-    known = {key: key in people for key in map(name_key, names) if key}
+    known = {key: key in people.keys for key in map(name_key, names) if key}
     sp = speakers(text, known)
     kept = []
     for quote in quotes:
@@ -233,23 +199,16 @@ def ground(article_text: str, summary: Summary | Mapping[str, Any]) -> Summary:
     draft = summary if isinstance(summary, Summary) else Summary.model_validate(summary)
     index = index_article(article_text)
     rejections = _Rejections(draft.rejected)
-    people = _people(draft, article_text)
+    people = people_in(article_text, [q.speaker for q in draft.quotes], [w.text for w in draft.who])
     published = draft.article.published
-
-    def who_check(_item: Who, span: str) -> str | None:
-        if is_time_expression(span, whole=True):
-            return f"'{span}' is a time, not a person or organisation"
-        return None
-
-    def where_check(item: Where, span: str) -> str | None:
-        if is_time_expression(span, whole=True):
-            return f"'{span}' is a time, not a place"
-        if _is_person(item.text, people) or _is_person(span, people):
-            return f"'{span}' is a person, not a place"
-        return None
-
-    who = _ground_names(index, draft.who, "who", rejections, who_check)
-    where = _ground_names(index, draft.where, "where", rejections, where_check)
+    who = _ground_names(index, draft.who, "who", rejections, lambda _, span: who_problem(span))
+    where = _ground_names(
+        index,
+        draft.where,
+        "where",
+        rejections,
+        lambda claim, span: where_problem(claim, span, people),
+    )
     when = []
     for item in draft.when:
         at = locate(index, item.text, fold=True, fuzzy=False)
@@ -257,12 +216,12 @@ def ground(article_text: str, summary: Summary | Mapping[str, Any]) -> Summary:
             rejections.add("when", item, _not_found(index, item.text, "time"))
             continue
         span = index.text[at.start : at.end]
-        if not is_time_expression(span):
-            rejections.add("when", item, f"'{span}' holds no time expression")
+        why = when_problem(span)
+        if why:
+            rejections.add("when", item, why)
         else:
-            when.append(
-                _placed(index, item, at).model_copy(update={"date": resolve_date(span, published)})
-            )
+            placed = _placed(index, item, at)
+            when.append(placed.model_copy(update={"date": resolve_date(span, published)}))
     quotes = _ground_quotes(index, draft.quotes, who, people, rejections)
     return draft.model_copy(
         update={

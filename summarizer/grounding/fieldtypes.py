@@ -1,0 +1,72 @@
+"""Rule 4, types hold: a `when` holds a time; `who` and `where` are not times; a `where`
+is not a person.
+
+Who counts as a person comes from the summary itself (its speakers and who items) checked
+against the article (names it uses as people's), since no tagger is at hand.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from summarizer.grounding.attribution import detected_people
+from summarizer.grounding.names import TITLES, is_org_name, looks_like_person, name_key, name_words
+from summarizer.grounding.timeexpr import is_time_expression
+
+
+@dataclass(frozen=True)
+class People:
+    """The people a summary names: name keys (surnames), full names, speakers' keys."""
+
+    keys: frozenset[str]
+    full_names: frozenset[str]
+    speakers: frozenset[str]
+
+
+def people_in(text: str, speakers: list[str], who: list[str]) -> People:
+    """The names among `speakers` and `who` that name people: names that read as personal
+    names, or that the article `text` uses as one."""
+    in_article = detected_people(text)
+    persons = [
+        name
+        for name in speakers + who
+        if (key := name_key(name)) and (key in in_article or looks_like_person(name))
+    ]
+    keys = frozenset(name_key(n) for n in persons)
+    return People(
+        keys=keys,
+        full_names=frozenset(" ".join(name_words(n)) for n in persons),
+        speakers=frozenset(name_key(s) for s in speakers) & keys,
+    )
+
+
+def _is_person(name: str, people: People) -> bool:
+    """The full name of a person in the summary, the surname of a quote's speaker
+    ("Zelensky"; not "Canada" after "Environment Canada" in who), or a name after a
+    personal title ("President X")."""
+    words = name_words(name)
+    if not words:
+        return False
+    first = name.split()[0].lower().rstrip(".")
+    named = " ".join(words) in people.full_names or (
+        len(words) == 1 and words[0] in people.speakers
+    )
+    return named or (first in TITLES and not is_org_name(words))
+
+
+def who_problem(span: str) -> str | None:
+    if is_time_expression(span, whole=True):
+        return f"'{span}' is a time, not a person or organisation"
+    return None
+
+
+def where_problem(claim: str, span: str, people: People) -> str | None:
+    if is_time_expression(span, whole=True):
+        return f"'{span}' is a time, not a place"
+    if _is_person(claim, people) or _is_person(span, people):
+        return f"'{span}' is a person, not a place"
+    return None
+
+
+def when_problem(span: str) -> str | None:
+    return None if is_time_expression(span) else f"'{span}' holds no time expression"
