@@ -66,8 +66,8 @@ def check(
 ) -> None:
     """Ground a summary in its article and print the result.
 
-    Offsets in the summary are ignored and recomputed. Exit 0 when nothing was rejected,
-    1 when something was, 2 on bad usage or unreadable input.
+    Offsets in the summary are ignored and recomputed. Exit status: 0 nothing rejected,
+    1 something rejected, 2 bad usage or unreadable input.
     """
     if article == "-" and summary == "-":
         raise fail("only one of ARTICLE and SUMMARY can be read from stdin")

@@ -16,16 +16,16 @@ def _at(start: int | None, end: int | None, match: object) -> str:
 def to_markdown(summary: Summary) -> str:
     """A readable report: every kept item with its offsets, then every rejection."""
     art = summary.article
-    lines = [f"# {art.title or art.id or 'Summary'}", ""]
+    lines = [f"# {art.title or art.id or 'Summary'}"]
     facts = [
         f"source: {art.source}" if art.source else "",
         f"published: {art.published}" if art.published else "",
         f"sha256: {art.sha256[:12]}…" if art.sha256 else "",
     ]
     if any(facts):
-        lines += [" · ".join(f for f in facts if f), ""]
+        lines += ["", " · ".join(f for f in facts if f)]
     if summary.what:
-        lines += [f"**What:** {summary.what.summary or '(rejected)'}", ""]
+        lines += ["", f"**What:** {summary.what.summary or '(rejected)'}"]
         lines += [
             f"- evidence: “{e.text}” {_at(e.start, e.end, e.match)}" for e in summary.what.evidence
         ]
