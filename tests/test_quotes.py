@@ -140,3 +140,12 @@ def test_rejected_quote_keeps_the_claim_as_given(seed1: str) -> None:
     result = ground(seed1, {"quotes": [{"text": "We will win", "speaker": "Donald Trump"}]})
     assert rejected_texts(result, "quotes") == ["We will win"]
     assert result.rejected[0].item == {"text": "We will win", "speaker": "Donald Trump"}
+
+
+def test_altered_number_in_a_quote_is_rejected() -> None:
+    text = "Maria Hale spoke on Monday. “We lost 12 soldiers in two days,” she said."
+    kept, reasons = quotes_of(text, ("We lost 13 soldiers in two days,", "Maria Hale"))
+    assert kept == []
+    assert reasons == [
+        "quote not found verbatim in the article; closest passage: 'We lost 12 soldiers in two days,'"
+    ]
