@@ -1,12 +1,13 @@
-"""Reading what users hand us: article files and v1 summary files.
+"""Reading what users hand us: article files (text, Markdown, HTML) and v1 summaries.
 
 Every way a file can be unusable (missing, a directory, empty, binary, not UTF-8, too large,
-not JSON, not a v1 summary) becomes an `InputError` whose message is one line naming the
-file, so the CLI can report it and go on with other work.
+HTML with no article in it, not JSON, not a v1 summary) becomes an `InputError` whose
+message is one line naming the file, so the CLI can report it and go on with other work.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import sys
@@ -19,6 +20,7 @@ from pydantic import ValidationError
 from summarizer.schema import ArticleInfo, Summary
 
 MAX_BYTES = 5 * 1024 * 1024  # a news article is tens of kB; more is a wrong file
+ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
 
 
 class InputError(Exception):
@@ -83,6 +85,8 @@ class Article:
     id: str
     source: str
     text: str
+    html_title: str | None = None
+    html_published: date | None = None
 
     @property
     def sha256(self) -> str:
@@ -93,15 +97,66 @@ class Article:
             id=self.id,
             source=self.source,
             sha256=self.sha256,
-            title=_title(self.text),
-            published=published,
+            title=self.html_title or _title(self.text),
+            published=published or self.html_published,
         )
 
 
+def _is_html(source: str, text: str) -> bool:
+    if source.lower().endswith((".html", ".htm")):
+        return True
+    head = text.lstrip()[:200].lower()
+    return head.startswith(("<!doctype html", "<html"))
+
+
+def _from_html(source: str, html: str) -> tuple[str, str | None, date | None]:
+    """The article text, title and date of an HTML page, by trafilatura's extractor."""
+    import trafilatura  # imported here: slow to import, and only HTML needs it
+
+    doc = trafilatura.bare_extraction(
+        html, include_comments=False, include_tables=False, with_metadata=True
+    )
+    text = getattr(doc, "text", None) if doc is not None else None
+    if not text or not text.strip():
+        raise InputError(source, "is HTML with no article text in it")
+    title = getattr(doc, "title", None)
+    published = None
+    with contextlib.suppress(TypeError, ValueError):
+        published = date.fromisoformat(str(getattr(doc, "date", ""))[:10])
+    return text.strip(), title, published
+
+
 def read_article(source: str) -> Article:
-    """Read a plain-text article file ('-' for standard input)."""
+    """Read an article: plain text or Markdown as it is, HTML reduced to its article
+    text ('-' for standard input, HTML recognised by its first tag)."""
     text = decode_text(source, read_bytes(source))
-    return Article(id="stdin" if source == "-" else Path(source).stem, source=source, text=text)
+    title = published = None
+    if _is_html(source, text):
+        text, title, published = _from_html(source, text)
+    return Article(
+        id="stdin" if source == "-" else Path(source).stem,
+        source=source,
+        text=text,
+        html_title=title,
+        html_published=published,
+    )
+
+
+def collect_articles(paths: list[str]) -> list[str]:
+    """Expand directories into their article files (.txt, .md, .html; recursively, sorted);
+    files and '-' are kept as given, in order, each once."""
+    found: list[str] = []
+    for given in paths:
+        path = Path(given)
+        if given != "-" and path.is_dir():
+            found += sorted(
+                str(p)
+                for p in path.rglob("*")
+                if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES
+            )
+        else:
+            found.append(given)
+    return list(dict.fromkeys(found))
 
 
 def read_summary(source: str) -> Summary:

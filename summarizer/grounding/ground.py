@@ -171,10 +171,10 @@ def _ground_what(index: ArticleIndex, what: What | None, rejections: _Rejections
             rejections.add("what.evidence", item, _not_found(index, item.text, "passage"))
         else:
             evidence.append(_placed(index, item, at))
-    return What(summary=summary, evidence=_merge(evidence))
+    return What(summary=summary, evidence=merge_duplicates(evidence))
 
 
-def _merge(items: list[Item]) -> list[Item]:
+def merge_duplicates(items: list[Item]) -> list[Item]:
     """Merge items that point at the same span (and speaker), keeping the first's details."""
     seen: dict[tuple[Any, ...], int] = {}
     out: list[Item] = []
@@ -225,11 +225,11 @@ def ground(article_text: str, summary: Summary | Mapping[str, Any]) -> Summary:
     quotes = _ground_quotes(index, draft.quotes, who, people, rejections)
     return draft.model_copy(
         update={
-            "who": _merge(who),
+            "who": merge_duplicates(who),
             "what": _ground_what(index, draft.what, rejections),
-            "where": _merge(where),
-            "when": _merge(when),
-            "quotes": _merge(quotes),
+            "where": merge_duplicates(where),
+            "when": merge_duplicates(when),
+            "quotes": merge_duplicates(quotes),
             "rejected": rejections.items,
             "article": draft.article.model_copy(update={"sha256": index.sha256}),
         }

@@ -1,0 +1,123 @@
+"""Which model to call: command-line options, then a config file, then the environment.
+
+With no endpoint configured the embedded local model is used. Secrets are read from the
+environment only (`OPENAI_API_KEY`); a config file holds settings, never keys.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+import instructor
+
+from summarizer.providers.client import OPENAI_URL, Endpoint
+from summarizer.providers.models import DEFAULT_MODEL, MODELS
+
+
+class ConfigError(Exception):
+    """Settings that do not make a usable endpoint; the message says which and why."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What the user asked for; None means 'not said here'."""
+
+    base_url: str | None = None
+    model: str | None = None
+    mode: str | None = None
+    max_attempts: int | None = None
+    timeout: float | None = None
+    prompt: str | None = None
+
+    def over(self, other: Settings) -> Settings:
+        """These settings, falling back to `other` for what these leave unsaid."""
+        return Settings(
+            **{f.name: getattr(self, f.name) if getattr(self, f.name) is not None
+               else getattr(other, f.name) for f in fields(self)}
+        )  # fmt: skip
+
+
+def config_path(given: str | None) -> Path | None:
+    """--config, else $SUMMARIZER_CONFIG, else ~/.config/summarizer/config.toml if present."""
+    if given:
+        return Path(given)
+    if env := os.environ.get("SUMMARIZER_CONFIG"):
+        return Path(env)
+    default = Path.home() / ".config" / "summarizer" / "config.toml"
+    return default if default.is_file() else None
+
+
+def load_config(path: Path | None) -> Settings:
+    if path is None:
+        return Settings()
+    try:
+        data: dict[str, Any] = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as err:
+        raise ConfigError(f"{path}: cannot be read as TOML ({err})") from None
+    known = {f.name for f in fields(Settings)}
+    if "api_key" in data:
+        raise ConfigError(f"{path}: keys do not belong in a config file; set OPENAI_API_KEY")
+    unknown = sorted(set(data) - known)
+    if unknown:
+        raise ConfigError(f"{path}: unknown setting(s): {', '.join(unknown)}")
+    return Settings(**data)
+
+
+def from_environment() -> Settings:
+    return Settings(base_url=os.environ.get("OPENAI_BASE_URL") or None)
+
+
+def _mode(name: str | None, default: instructor.Mode) -> instructor.Mode:
+    if name is None:
+        return default
+    try:
+        return instructor.Mode(name)
+    except ValueError:
+        raise ConfigError(
+            f"unknown mode '{name}' (for example tool_call, tools_strict, json_schema_mode)"
+        ) from None
+
+
+def resolve_endpoint(settings: Settings) -> Endpoint | None:
+    """The remote endpoint to call, or None for the embedded local model.
+
+    Local: no base URL and no model, or a local model's name. OpenAI: no base URL and
+    another model name (needs OPENAI_API_KEY). Any other server: a base URL and a model.
+    """
+    api_key = os.environ.get("OPENAI_API_KEY") or ""
+    timeout = settings.timeout or 600.0
+    if settings.base_url is None:
+        if settings.model is None or settings.model in MODELS:
+            return None
+        if not api_key:
+            raise ConfigError(
+                f"model '{settings.model}' is not a local model, so it is called on OpenAI, "
+                "which needs OPENAI_API_KEY (or give --base-url for another server)"
+            )
+        base_url = OPENAI_URL
+    else:
+        base_url = settings.base_url
+        if urlparse(base_url).scheme not in {"http", "https"}:
+            raise ConfigError(f"--base-url must be an http(s) URL, not '{base_url}'")
+    if not settings.model:
+        raise ConfigError(f"a model name is needed for {base_url} (--model)")
+    is_openai = urlparse(base_url).hostname == "api.openai.com"
+    return Endpoint(
+        base_url=base_url,
+        model=settings.model,
+        provider="openai" if is_openai else "openai-compatible",
+        mode=_mode(
+            settings.mode, instructor.Mode.TOOLS_STRICT if is_openai else instructor.Mode.TOOLS
+        ),
+        api_key=api_key or "not-needed",
+        timeout=timeout,
+    )
+
+
+def local_model_name(settings: Settings) -> str:
+    return settings.model or DEFAULT_MODEL

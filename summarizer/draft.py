@@ -1,0 +1,125 @@
+"""What the model fills in, and how its answer becomes a grounded summary.
+
+The model-facing schema is smaller than the v1 contract: no offsets, no rejections, and
+quotes by passage number ([Qn]) with a speaker, because every output token costs a local
+model about a tenth of a second. `Draft`'s validator grounds the answer; while attempts
+remain, anything refused is raised as a validation error, which instructor sends back to
+the model (a re-ask). On the last attempt the refusals are kept in `rejected` instead,
+so a summary is always produced.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from pydantic import BaseModel, Field, ValidationInfo, model_validator
+
+from summarizer.evidence import supporting_sentences
+from summarizer.grounding import ground
+from summarizer.grounding.quotations import Region
+from summarizer.schema import Rejection, Summary
+
+_TRAILING = " ,;:\u2013\u2014-"
+
+
+class DraftWho(BaseModel):
+    name: str = Field(description="as the article writes it")
+    role: str | None = Field(default=None, description="their role, if the article says")
+
+
+class DraftQuote(BaseModel):
+    q: int = Field(description="the number n of the passage marked [Qn]")
+    speaker: str = Field(description="who said it, named as in the article")
+
+
+class Draft(BaseModel):
+    """The model's answer for one article (or one chunk of a long one)."""
+
+    who: list[DraftWho] = Field(default_factory=list)
+    where: list[str] = Field(default_factory=list)
+    when: list[str] = Field(default_factory=list)
+    what: str = Field(default="", description="one sentence on the main event")
+    quotes: list[DraftQuote] = Field(default_factory=list)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _count_attempt(cls, data: Any, info: ValidationInfo) -> Any:
+        state = _state(info)
+        if state is not None:
+            state.attempts += 1
+        return data
+
+    @model_validator(mode="after")
+    def _ground(self, info: ValidationInfo) -> Draft:
+        state = _state(info)
+        if state is None:
+            return self
+        summary = state.accept(self)
+        if summary.rejected and state.attempts < state.max_attempts:
+            raise ValueError(reask_message(summary.rejected))
+        return self
+
+
+@dataclass
+class GroundingState:
+    """One article's grounding across attempts (passed to validation as context)."""
+
+    text: str
+    passages: list[Region]
+    published: date | None = None
+    max_attempts: int = 2
+    attempts: int = 0
+    summary: Summary | None = field(default=None)
+
+    def accept(self, draft: Draft) -> Summary:
+        """Ground `draft`; keep the result as the latest summary."""
+        self.summary = to_summary(draft, self)
+        return self.summary
+
+
+def _state(info: ValidationInfo) -> GroundingState | None:
+    context = info.context or {}
+    state = context.get("grounding")
+    return state if isinstance(state, GroundingState) else None
+
+
+def reask_message(rejected: list[Rejection]) -> str:
+    """The refusals as the model should read them: what to fix, item by item."""
+    lines = ["These items are not supported by the article; fix or remove them:"]
+    for r in rejected:
+        item = r.item if isinstance(r.item, str) else r.item.get("text", r.item)
+        speaker = r.item.get("speaker") if isinstance(r.item, dict) else None
+        said = f" (speaker '{speaker}')" if speaker else ""
+        lines.append(f"- {r.field}: '{item}'{said}: {r.reason}")
+    return "\n".join(lines)
+
+
+def to_summary(draft: Draft, state: GroundingState) -> Summary:
+    """Turn the model's draft into a grounded v1 summary of `state.text`."""
+    quotes, unknown = [], []
+    for quote in draft.quotes:
+        if 1 <= quote.q <= len(state.passages):
+            region = state.passages[quote.q - 1]
+            text = state.text[region.start : region.end].rstrip(_TRAILING)
+            quotes.append({"text": text, "speaker": quote.speaker})
+        else:
+            unknown.append(
+                Rejection(
+                    field="quotes",
+                    item={"text": f"[Q{quote.q}]", "speaker": quote.speaker},
+                    reason=f"there is no passage [Q{quote.q}] in the article",
+                )
+            )
+    evidence = [{"text": s} for s in supporting_sentences(state.text, draft.what)]
+    summary = {
+        "who": [{"text": w.name, "role": w.role} for w in draft.who],
+        "where": [{"text": w} for w in draft.where],
+        "when": [{"text": w} for w in draft.when],
+        "what": {"summary": draft.what or None, "evidence": evidence},
+        "quotes": quotes,
+        "rejected": [r.model_dump() for r in unknown],
+        "article": {"published": state.published},
+    }
+    return ground(state.text, summary)

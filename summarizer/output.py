@@ -1,0 +1,81 @@
+"""Writing results: complete or absent, never half a file or half a line.
+
+Every file is written to a temporary name in the same directory, flushed to disk, then
+renamed over the target, so a reader (or a crash) never sees a partial file.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from enum import StrEnum
+from pathlib import Path
+
+from summarizer.render import to_json, to_markdown
+from summarizer.schema import Summary
+
+
+class Format(StrEnum):
+    json = "json"
+    jsonl = "jsonl"
+    md = "md"
+
+
+SUFFIX = {Format.json: ".json", Format.jsonl: ".jsonl", Format.md: ".md"}
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write `text` to `path` all at once: temp file, fsync, rename."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def render_one(summary: Summary, fmt: Format) -> str:
+    if fmt is Format.md:
+        return to_markdown(summary)
+    if fmt is Format.jsonl:
+        return summary.model_dump_json() + "\n"
+    return to_json(summary)
+
+
+def render_many(summaries: list[Summary], fmt: Format) -> str:
+    """Several summaries as one document: a JSON array, JSON lines, or Markdown reports."""
+    if fmt is Format.json and len(summaries) != 1:
+        return (
+            json.dumps([s.model_dump(mode="json") for s in summaries], indent=2, ensure_ascii=False)
+            + "\n"
+        )
+    separator = "\n---\n\n" if fmt is Format.md else ""
+    return separator.join(render_one(s, fmt) for s in summaries)
+
+
+def is_directory_target(out: str) -> bool:
+    return out.endswith(("/", os.sep)) or Path(out).is_dir()
+
+
+def write_one(summary: Summary, out_dir: Path, fmt: Format) -> Path:
+    """One summary into a directory, named after its article."""
+    path = out_dir / f"{summary.article.id or 'summary'}{SUFFIX[fmt]}"
+    write_atomic(path, render_one(summary, fmt))
+    return path
+
+
+def write_all(summaries: list[Summary], out: str | None, fmt: Format) -> None:
+    """All summaries to one file (atomically) or to standard output."""
+    text = render_many(summaries, fmt)
+    if out is None or out == "-":
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    else:
+        write_atomic(Path(out), text)

@@ -1,0 +1,78 @@
+"""Rendering the prompt: Jinja2 templates in prompts/, the article in as data.
+
+The article is inserted through a template variable (never formatted into the
+instructions), fenced, and with the quotation passages the text itself marks numbered
+[Q1], [Q2] … so the model names speakers by number instead of copying quotes: output
+tokens are what a local model is slow at.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import jinja2
+
+from summarizer.grounding.quotations import Region, quote_regions
+
+PROMPTS_DIR = Path(
+    os.environ.get("SUMMARIZER_PROMPTS", Path(__file__).resolve().parent.parent / "prompts")
+)
+DEFAULT_PROMPT = "summarize"
+
+
+@dataclass(frozen=True)
+class Prompt:
+    """A prompt's templates and its version: name and a hash of the template text."""
+
+    name: str
+    system: jinja2.Template
+    user: jinja2.Template
+    version: str
+
+
+@lru_cache(maxsize=8)
+def load_prompt(name: str = DEFAULT_PROMPT) -> Prompt:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(PROMPTS_DIR),
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=False,
+        autoescape=False,  # plain text for a model, not HTML
+    )
+    try:
+        sources = [(PROMPTS_DIR / f"{name}.{part}.j2").read_bytes() for part in ("system", "user")]
+    except FileNotFoundError:
+        raise ValueError(f"no prompt '{name}' in {PROMPTS_DIR}") from None
+    digest = hashlib.sha256(b"\0".join(sources)).hexdigest()[:8]
+    return Prompt(
+        name=name,
+        system=env.get_template(f"{name}.system.j2"),
+        user=env.get_template(f"{name}.user.j2"),
+        version=f"{name}@{digest}",
+    )
+
+
+def quote_passages(text: str) -> list[Region]:
+    """The quotation passages of an article, in order; [Qn] is passages[n - 1]."""
+    return quote_regions(text)
+
+
+def mark_quotes(text: str, passages: list[Region]) -> str:
+    """The article with "[Qn]" before the opening mark of each quotation passage."""
+    out, last = [], 0
+    for n, region in enumerate(passages, start=1):
+        out += [text[last : region.open_at], f"[Q{n}]"]
+        last = region.open_at
+    out.append(text[last:])
+    return "".join(out)
+
+
+def render(prompt: Prompt, text: str, passages: list[Region]) -> list[dict[str, str]]:
+    """Chat messages for one article: the fixed system part first, then the article."""
+    return [
+        {"role": "system", "content": prompt.system.render().strip()},
+        {"role": "user", "content": prompt.user.render(article=mark_quotes(text, passages))},
+    ]

@@ -1,0 +1,135 @@
+"""Talking to a model: an OpenAI-compatible endpoint through instructor.
+
+Two kinds of retry, kept apart as instructor does: transport retries (timeouts, dropped
+connections, 429 honouring Retry-After, 5xx) wrap the raw chat-completions call with
+tenacity, exponential backoff with jitter, bounded; validation re-asks (the model's answer
+did not ground) are instructor's `max_retries`. The API key comes only from the
+environment or the config file and is never printed, logged or recorded.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import instructor
+import openai
+from tenacity import RetryCallState, Retrying, retry_if_exception, stop_after_attempt
+from tenacity.wait import wait_random_exponential
+
+log = logging.getLogger("summarizer.calls")
+
+OPENAI_URL = "https://api.openai.com/v1"
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    """Where and how to call a model. `provider` is 'local', 'openai' or 'openai-compatible'."""
+
+    base_url: str
+    model: str
+    provider: str
+    mode: instructor.Mode
+    api_key: str = field(default="not-needed", repr=False)
+    timeout: float = 600.0
+
+
+@dataclass(frozen=True)
+class TransportPolicy:
+    """Bounds of transport retries: attempts, and the longest single wait (seconds)."""
+
+    attempts: int = 5
+    max_wait: float = 60.0
+    backoff: float = 1.0
+
+
+def _retryable(exc: BaseException) -> bool:
+    return isinstance(
+        exc,
+        openai.APIConnectionError | openai.RateLimitError | openai.InternalServerError,
+    )
+
+
+def retry_after(exc: BaseException | None) -> float | None:
+    """Seconds a 429/503 response asks us to wait (Retry-After, seconds or HTTP date)."""
+    response = getattr(exc, "response", None)
+    headers = getattr(response, "headers", None)
+    if headers is None:
+        return None
+    if ms := headers.get("retry-after-ms"):
+        try:
+            return float(ms) / 1000
+        except ValueError:
+            pass
+    value = headers.get("retry-after")
+    if not value:
+        return None
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        when = email.utils.parsedate_to_datetime(value)
+        return max(0.0, when.timestamp() - time.time()) if when else None
+
+
+def _wait(policy: TransportPolicy) -> Callable[[RetryCallState], float]:
+    backoff = wait_random_exponential(multiplier=policy.backoff, max=policy.max_wait)
+
+    def wait(state: RetryCallState) -> float:
+        asked = retry_after(state.outcome.exception() if state.outcome else None)
+        return min(asked, policy.max_wait) if asked is not None else backoff(state)
+
+    return wait
+
+
+def _log_retry(state: RetryCallState) -> None:
+    exc = state.outcome.exception() if state.outcome else None
+    wait = state.next_action.sleep if state.next_action else 0
+    log.warning(
+        "transport error (%s); retry %d in %.1f s", type(exc).__name__, state.attempt_number, wait
+    )
+
+
+def with_transport_retries(
+    create: Callable[..., Any], policy: TransportPolicy
+) -> Callable[..., Any]:
+    """`create` retried on transport errors only; validation errors pass straight through."""
+
+    def call(*args: Any, **kwargs: Any) -> Any:
+        retrying = Retrying(
+            retry=retry_if_exception(_retryable),
+            stop=stop_after_attempt(policy.attempts),
+            wait=_wait(policy),
+            before_sleep=_log_retry,
+            reraise=True,
+        )
+        started = time.monotonic()
+        response = retrying(create, *args, **kwargs)
+        usage = getattr(response, "usage", None)
+        log.info(
+            "model=%s seconds=%.1f prompt_tokens=%s completion_tokens=%s",
+            kwargs.get("model"),
+            time.monotonic() - started,
+            getattr(usage, "prompt_tokens", "?"),
+            getattr(usage, "completion_tokens", "?"),
+        )
+        return response
+
+    return call
+
+
+def structured_client(endpoint: Endpoint, policy: TransportPolicy) -> instructor.Instructor:
+    """An instructor client for `endpoint` whose raw calls retry transport errors."""
+    client = openai.OpenAI(
+        base_url=endpoint.base_url,
+        api_key=endpoint.api_key,
+        timeout=endpoint.timeout,
+        max_retries=0,  # one retry policy, ours
+    )
+    # instructor patches whatever `chat.completions.create` is: give it the retrying one.
+    completions = client.chat.completions
+    completions.create = with_transport_retries(completions.create, policy)  # type: ignore[method-assign]
+    return instructor.from_openai(client, mode=endpoint.mode)
