@@ -72,7 +72,8 @@ def test_what_gets_literal_evidence(seed1: str) -> None:
         "Zelenskyy confirmed that Ukrainian forces are operating inside Russia's Belgorod region."
     )
     Draft.model_validate(draft(what=what), context={"grounding": state})
-    assert state.summary is not None and state.summary.what is not None
+    assert state.summary is not None
+    assert state.summary.what is not None
     assert state.summary.what.summary == what
     assert state.summary.what.evidence
     assert_grounded(seed1, state.summary)
@@ -92,4 +93,5 @@ def test_prompt_marks_quotes_and_keeps_the_article_as_data() -> None:
 
 def test_prompt_version_names_the_template_and_its_content() -> None:
     version = load_prompt().version
-    assert version.startswith("summarize@") and len(version) == len("summarize@") + 8
+    assert version.startswith("summarize@")
+    assert len(version) == len("summarize@") + 8

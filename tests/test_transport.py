@@ -32,7 +32,7 @@ class Flaky:
         self.errors = list(errors)
         self.calls = 0
 
-    def __call__(self, **kwargs: Any) -> str:
+    def __call__(self, **_kwargs: Any) -> str:
         self.calls += 1
         if self.errors:
             raise self.errors.pop(0)
