@@ -15,7 +15,6 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.table import Table
 
 from summarizer import __version__
 from summarizer.config import ConfigError, Settings, config_path, from_environment, load_config
@@ -166,7 +165,7 @@ def summarize(
         if to_dir and out is not None:
             write_one(summary, Path(out), output_format)
 
-    console = Console(stderr=True)
+    console = Console(stderr=True, soft_wrap=True)  # an error is one line, however long
     try:
         report = run(sources, settings, options, pub, keep, console)
     except (ConfigError, local_models.ModelError) as err:
@@ -187,16 +186,12 @@ def models_list(ctx: typer.Context) -> None:
     """List the known local models and whether each is installed."""
     if ctx.invoked_subcommand is not None:
         return
-    table = Table("model", "default", "size", "status", "weights")
     for m in local_models.MODELS.values():
-        table.add_row(
-            m.name,
-            "yes" if m.name == local_models.DEFAULT_MODEL else "",
-            f"{m.size / 1e9:.2f} GB",
-            local_models.status(m),
-            f"{m.description}; pip {m.prefix}1..{m.parts}=={m.version}",
+        default = " (default)" if m.name == local_models.DEFAULT_MODEL else ""
+        sys.stdout.write(
+            f"{m.name}{default}: {local_models.status(m)}; {m.description}, {m.size / 1e9:.2f} GB "
+            f"from pip packages {m.prefix}1..{m.parts}=={m.version}\n"
         )
-    Console().print(table)
 
 
 @models_app.command("install")

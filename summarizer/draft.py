@@ -24,24 +24,26 @@ from summarizer.schema import Rejection, Summary
 _TRAILING = " ,;:\u2013\u2014-"
 
 
-class DraftWho(BaseModel):
-    name: str = Field(description="as the article writes it")
-    role: str | None = Field(default=None, description="their role, if the article says")
-
-
 class DraftQuote(BaseModel):
-    q: int = Field(description="the number n of the passage marked [Qn]")
-    speaker: str = Field(description="who said it, named as in the article")
+    q: int
+    speaker: str
 
 
 class Draft(BaseModel):
-    """The model's answer for one article (or one chunk of a long one)."""
+    """Summary"""  # the tool's description: every prompt token counts, instructions are in the prompt
 
-    who: list[DraftWho] = Field(default_factory=list)
+    who: list[str] = Field(default_factory=list)
     where: list[str] = Field(default_factory=list)
     when: list[str] = Field(default_factory=list)
-    what: str = Field(default="", description="one sentence on the main event")
+    what: str = ""
     quotes: list[DraftQuote] = Field(default_factory=list)
+
+    @classmethod
+    def model_json_schema(cls, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        """The schema without titles and defaults: the model needs only names and types
+        (the top-level title stays: it names the function)."""
+        schema = super().model_json_schema(*args, **kwargs)
+        return _lean(schema) | {"title": schema["title"]}
 
     @model_validator(mode="before")
     @classmethod
@@ -79,6 +81,14 @@ class GroundingState:
         return self.summary
 
 
+def _lean(schema: Any) -> Any:
+    if isinstance(schema, dict):
+        return {k: _lean(v) for k, v in schema.items() if k not in {"title", "default"}}
+    if isinstance(schema, list):
+        return [_lean(v) for v in schema]
+    return schema
+
+
 def _state(info: ValidationInfo) -> GroundingState | None:
     context = info.context or {}
     state = context.get("grounding")
@@ -114,7 +124,7 @@ def to_summary(draft: Draft, state: GroundingState) -> Summary:
             )
     evidence = [{"text": s} for s in supporting_sentences(state.text, draft.what)]
     summary = {
-        "who": [{"text": w.name, "role": w.role} for w in draft.who],
+        "who": [{"text": w} for w in draft.who],
         "where": [{"text": w} for w in draft.where],
         "when": [{"text": w} for w in draft.when],
         "what": {"summary": draft.what or None, "evidence": evidence},

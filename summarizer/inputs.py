@@ -21,6 +21,7 @@ from summarizer.schema import ArticleInfo, Summary
 
 MAX_BYTES = 5 * 1024 * 1024  # a news article is tens of kB; more is a wrong file
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
+MIN_HTML_WORDS = 10  # less is navigation or a stub, not an article
 
 
 class InputError(Exception):
@@ -117,7 +118,7 @@ def _from_html(source: str, html: str) -> tuple[str, str | None, date | None]:
         html, include_comments=False, include_tables=False, with_metadata=True
     )
     text = getattr(doc, "text", None) if doc is not None else None
-    if not text or not text.strip():
+    if not text or len(text.split()) < MIN_HTML_WORDS:
         raise InputError(source, "is HTML with no article text in it")
     title = getattr(doc, "title", None)
     published = None

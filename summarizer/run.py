@@ -55,6 +55,11 @@ def open_endpoint(settings: Settings) -> Iterator[Endpoint]:
         )
 
 
+def _failed(report: Report, console: Console, source: str, reason: str) -> None:
+    report.failed.append((source, reason))
+    console.print(f"summarizer: error: {source}: {reason}", markup=False, highlight=False)
+
+
 def _progress(total: int, console: Console) -> Progress:
     return Progress(
         TextColumn("[bold]summarizing"),
@@ -83,8 +88,7 @@ def run(
         try:
             articles.append(read_article(source))
         except InputError as err:
-            report.failed.append((source, err.reason))
-            console.print(f"summarizer: error: {err}", markup=False, highlight=False)
+            _failed(report, console, source, err.reason)
     if not articles:
         return report
     with open_endpoint(settings) as endpoint, _progress(len(articles), console) as bar:

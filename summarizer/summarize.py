@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 
 import instructor
-from instructor.core import InstructorRetryException
+from instructor.core import Hooks, InstructorRetryException
 
 from summarizer.chunking import Chunk, merge_chunks, split_article
 from summarizer.draft import Draft, GroundingState
@@ -69,7 +69,7 @@ def _summarize_chunk(
     prompt = load_prompt(options.prompt)
     passages = quote_passages(chunk.text)
     state = GroundingState(chunk.text, passages, published, max_attempts=options.max_attempts)
-    hooks = instructor.Hooks()
+    hooks = Hooks()
     hooks.on("completion:response", usage.add)
     try:
         client.chat.completions.create(

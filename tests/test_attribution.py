@@ -210,3 +210,27 @@ def test_a_bad_speaker_claim_does_not_poison_the_other_quotes(seed0: str) -> Non
 def test_speech_verbs_link_only_to_their_subject(text: str, speaker: str) -> None:
     quote = text[text.index("“") + 1 : text.index("”")]
     assert attribute(text, quote, speaker, who=["Belgorod", "Russian"]) is None
+
+
+def test_an_organisation_named_with_words_in_front_is_the_same_speaker(seed1: str) -> None:
+    """Found on a real run: the model named the speaker "US-based Institute for the Study of War"."""
+    quote = "Ukrainian forces recently advanced in Belgorod"
+    assert attribute(seed1, quote, "US-based Institute for the Study of War") is None
+
+
+def test_speaker_is_shown_by_name_without_titles(seed1: str) -> None:
+    """Found on a real run: "United States President, Donald Trump" as the speaker."""
+    summary = {
+        "quotes": [
+            {
+                "text": "bombing like crazy right now.",
+                "speaker": "United States President, Donald Trump",
+            },
+            {
+                "text": "There is an operation there",
+                "speaker": "Ukrainian President Volodymyr Zelenskyy",
+            },
+        ]
+    }
+    result = ground(seed1, summary)
+    assert [q.speaker for q in result.quotes] == ["Donald Trump", "Volodymyr Zelenskyy"]

@@ -22,7 +22,7 @@ from summarizer.grounding.fieldtypes import (
     who_problem,
 )
 from summarizer.grounding.locate import Located, closest_name, closest_passage, locate, locations
-from summarizer.grounding.names import name_key, same_key
+from summarizer.grounding.names import DEMONYMS, STOP_CAPS, TITLES, name_key, same_key
 from summarizer.grounding.quotations import region_at
 from summarizer.grounding.textindex import ArticleIndex, index_article
 from summarizer.grounding.timeexpr import resolve_date
@@ -147,12 +147,23 @@ def _attributed(
         named = text[found.start : found.end]
         cue = f" ('{found.cue}')" if found.cue != named else ""
         return f"the article attributes this quote to '{named}'{cue}, not '{quote.speaker}'", None
-    full = locate(index, quote.speaker, fold=True, fuzzy=True)
-    speaker = text[full.start : full.end] if full else text[found.start : found.end]
+    speaker = _speaker_name(index, quote.speaker, text[found.start : found.end])
     placed = _placed(index, quote, at).model_copy(
         update={"speaker": speaker, "speaker_start": found.start, "speaker_end": found.end}
     )
     return None, placed
+
+
+def _speaker_name(index: ArticleIndex, claimed: str, mention: str) -> str:
+    """The speaker as the article writes the name: the attributing mention when it is a
+    full name ("Donald Trump"), else the claimed name without titles, as located."""
+    if len(mention.split()) > 1:
+        return mention
+    words = claimed.split()
+    while len(words) > 1 and words[0].lower().strip(",") in TITLES | DEMONYMS | STOP_CAPS:
+        words = words[1:]
+    full = locate(index, " ".join(words), fold=True, fuzzy=True)
+    return index.text[full.start : full.end] if full else mention
 
 
 def _ground_what(index: ArticleIndex, what: What | None, rejections: _Rejections) -> What | None:

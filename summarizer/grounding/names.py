@@ -103,8 +103,11 @@ def name_key(name: str) -> str:
 
 
 def same_key(a: str, b: str) -> bool:
-    """Whether two name keys name the same entity, allowing spelling variants."""
+    """Whether two name keys name the same entity, allowing spelling variants and words in
+    front of an organisation's name ("us based institute for the study of war")."""
     if a == b:
+        return True
+    if " " in a and " " in b and (a.endswith(" " + b) or b.endswith(" " + a)):
         return True
     if not a or not b or a[0] != b[0]:
         return False

@@ -1,0 +1,114 @@
+"""A loopback HTTP server that speaks the OpenAI chat API from a script.
+
+Each POST to /v1/chat/completions takes the next step of the script: a hand-written
+response (status, headers, body), or "forward" to pass the request on to a real model
+server (to record a real answer after a scripted one). Tests use it to drive a specific
+path: a hallucinated first answer, a 429 before a real one.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+FORWARD = "forward"
+
+
+@dataclass
+class Reply:
+    status: int = 200
+    body: dict[str, Any] = field(default_factory=dict)
+    headers: dict[str, str] = field(default_factory=dict)
+
+
+def tool_call_reply(arguments: dict[str, Any], name: str = "Draft") -> Reply:
+    """A chat completion whose answer is a call of the tool `name` with `arguments`."""
+    return Reply(
+        body={
+            "id": "chatcmpl-scripted",
+            "object": "chat.completion",
+            "created": 0,
+            "model": "scripted",
+            "choices": [
+                {
+                    "index": 0,
+                    "finish_reason": "tool_calls",
+                    "message": {
+                        "role": "assistant",
+                        "content": None,
+                        "tool_calls": [
+                            {
+                                "id": "call_scripted",
+                                "type": "function",
+                                "function": {"name": name, "arguments": json.dumps(arguments)},
+                            }
+                        ],
+                    },
+                }
+            ],
+            "usage": {"prompt_tokens": 0, "completion_tokens": 0, "total_tokens": 0},
+        }
+    )
+
+
+@dataclass
+class Script:
+    steps: list[Reply | str]
+    forward_to: str | None = None
+    requests: list[dict[str, Any]] = field(default_factory=list)
+
+
+def _handler(script: Script) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, *_: Any) -> None:  # keep test output clean
+            pass
+
+        def do_GET(self) -> None:
+            self._send(Reply(body={"object": "list", "data": [{"id": "scripted"}]}))
+
+        def do_POST(self) -> None:
+            raw = self.rfile.read(int(self.headers.get("content-length", 0)))
+            script.requests.append(json.loads(raw or b"{}"))
+            step = script.steps.pop(0) if script.steps else Reply(500, {"error": "script ended"})
+            if step == FORWARD:
+                assert script.forward_to, "forwarding needs a real server"
+                req = urllib.request.Request(
+                    script.forward_to + self.path.removeprefix("/v1"),
+                    data=raw,
+                    headers={"content-type": "application/json"},
+                )
+                with urllib.request.urlopen(req, timeout=600) as resp:
+                    step = Reply(resp.status, json.loads(resp.read()))
+            assert isinstance(step, Reply)
+            self._send(step)
+
+        def _send(self, reply: Reply) -> None:
+            data = json.dumps(reply.body).encode()
+            self.send_response(reply.status)
+            self.send_header("content-type", "application/json")
+            self.send_header("content-length", str(len(data)))
+            for key, value in reply.headers.items():
+                self.send_header(key, value)
+            self.end_headers()
+            self.wfile.write(data)
+
+    return Handler
+
+
+@contextmanager
+def scripted_server(script: Script) -> Iterator[str]:
+    """Serve `script` on a free loopback port; yield its base URL (…/v1)."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(script))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/v1"
+    finally:
+        server.shutdown()
+        server.server_close()
