@@ -30,7 +30,7 @@ class DraftQuote(BaseModel):
 
 
 class Draft(BaseModel):
-    """Summary"""  # the tool's description: every prompt token counts, instructions are in the prompt
+    """Summary"""  # the tool description: prompt tokens count; instructions are in the prompt
 
     who: list[str] = Field(default_factory=list)
     where: list[str] = Field(default_factory=list)
@@ -43,7 +43,8 @@ class Draft(BaseModel):
         """The schema without titles and defaults: the model needs only names and types
         (the top-level title stays: it names the function)."""
         schema = super().model_json_schema(*args, **kwargs)
-        return _lean(schema) | {"title": schema["title"]}
+        lean: dict[str, Any] = _lean(schema)
+        return lean | {"title": schema["title"]}
 
     @model_validator(mode="before")
     @classmethod
