@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
+import instructor
 import pytest
 
+from summarizer.providers.client import Endpoint
+from summarizer.providers.models import DEFAULT_MODEL, resolve
 from summarizer.schema import Summary
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -49,3 +54,70 @@ def rejected_texts(summary: Summary, field: str) -> list[str]:
         if r.field == field:
             out.append(r.item if isinstance(r.item, str) else r.item["text"])
     return out
+
+
+# --- model runs: live (--live), recorded (--record-mode=…), or replayed (the default) ---
+
+REPLAY_URL = "http://127.0.0.1:9/v1"  # nothing listens here: replays never reach it
+SECRET_HEADERS = [
+    "authorization",
+    "api-key",
+    "x-api-key",
+    "openai-organization",
+    "openai-project",
+    "cookie",
+    "set-cookie",
+]
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--live", action="store_true", help="run the live tests on the embedded model")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "live: runs the real embedded model (needs --live)")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if config.getoption("--live"):
+        return
+    skip = pytest.mark.skip(reason="live model test: run with --live (make smoke)")
+    for item in items:
+        if "live" in item.keywords:
+            item.add_marker(skip)
+
+
+@pytest.fixture(scope="module")
+def vcr_config() -> dict[str, Any]:
+    """Cassettes match on method, path and body (the port of a local server varies) and
+    keep no credential: these headers are dropped before anything is written."""
+    return {
+        "match_on": ["method", "path", "body"],
+        "filter_headers": SECRET_HEADERS,
+        "decode_compressed_response": True,
+    }
+
+
+@pytest.fixture(scope="module")
+def vcr_cassette_dir() -> str:
+    return str(ROOT / "cassettes")
+
+
+def recording(config: pytest.Config) -> bool:
+    return config.getoption("--record-mode", default="none") not in ("none", None)
+
+
+@pytest.fixture(scope="session")
+def model_server(request: pytest.FixtureRequest) -> Iterator[str | None]:
+    """A real embedded model server's base URL when recording or live; None to replay."""
+    if not (recording(request.config) or request.config.getoption("--live")):
+        yield None
+        return
+    from summarizer.providers.server import local_server
+
+    with local_server(resolve(DEFAULT_MODEL)) as server:
+        yield server.base_url
+
+
+def endpoint(base_url: str | None) -> Endpoint:
+    return Endpoint(base_url or REPLAY_URL, DEFAULT_MODEL, "local", instructor.Mode.TOOLS)

@@ -1,0 +1,117 @@
+"""End-to-end cost of `summarize` on the seeds, against a bare llama.cpp call.
+
+For each seed: our whole path (read, prompt, instructor, grounding; one attempt) and a bare
+HTTP call to the same server with the very request our path sent, each from the same
+server state (a different article evaluated just before, so both reuse the fixed prompt
+prefix and read the article anew). Prints seconds per article, the ratio ours / bare
+(goal ≤ 1.02), prompt tokens beyond the article's own (goal ≤ 350) and attempts when
+re-asks are allowed.
+
+    python benchmarks/summarize.py [--model qwen2.5-coder-1.5b] [--rounds 1]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+import urllib.request
+from pathlib import Path
+from typing import Any
+
+import instructor
+
+from summarizer.inputs import Article, read_article
+from summarizer.providers.client import Endpoint, TransportPolicy, structured_client
+from summarizer.providers.models import DEFAULT_MODEL, resolve
+from summarizer.providers.server import local_server
+from summarizer.summarize import Options, summarize_article
+
+SEEDS = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))
+FLUSH = "A short unrelated note.\n“Hello,” said Ann Lee."
+ONE_ATTEMPT = Options(max_attempts=1)
+
+
+def post(url: str, body: dict[str, Any]) -> dict[str, Any]:
+    req = urllib.request.Request(
+        url, json.dumps(body).encode(), {"content-type": "application/json"}
+    )
+    with urllib.request.urlopen(req, timeout=900) as resp:
+        result: dict[str, Any] = json.loads(resp.read())
+        return result
+
+
+class Recorder:
+    """Keeps the request bodies our path sends, to replay them bare."""
+
+    def __init__(self) -> None:
+        self.bodies: list[dict[str, Any]] = []
+
+    def __call__(self, *_args: Any, **kwargs: Any) -> None:
+        self.bodies.append(kwargs)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--model", default=DEFAULT_MODEL)
+    parser.add_argument("--rounds", type=int, default=1)
+    args = parser.parse_args()
+    print(
+        "| seed | ours s | bare s | ours / bare | prompt tokens | article tokens "
+        "| beyond article | attempts (≤2) |"
+    )
+    print("|---|---:|---:|---:|---:|---:|---:|---:|")
+    with local_server(resolve(args.model)) as server:
+        endpoint = Endpoint(server.base_url, server.model, "local", instructor.Mode.TOOLS)
+        client = structured_client(endpoint, TransportPolicy())
+        recorder = Recorder()
+        client.on("completion:kwargs", recorder)
+        for path in SEEDS:
+            article = read_article(str(path))
+            ours = bare = float("inf")
+            for _ in range(args.rounds):
+                _flush(client, endpoint)
+                recorder.bodies.clear()
+                start = time.perf_counter()
+                summary = summarize_article(
+                    client, endpoint, article, options=Options(max_attempts=1)
+                )
+                ours = min(ours, time.perf_counter() - start)
+                body = _wire_body(recorder.bodies[0], endpoint)
+                _flush(client, endpoint)
+                start = time.perf_counter()
+                post(f"{server.base_url}/chat/completions", body)
+                bare = min(bare, time.perf_counter() - start)
+            tokens = post(
+                f"{server.base_url.removesuffix('/v1')}/extras/tokenize/count",
+                {"input": article.text},
+            )
+            prompt_tokens = (summary.meta.usage or {}).get("prompt_tokens", 0)
+            reasked = summarize_article(client, endpoint, article, options=Options(max_attempts=2))
+            print(
+                f"| {path.stem} | {ours:.1f} | {bare:.1f} | {ours / bare:.3f} | {prompt_tokens} | "
+                f"{tokens['count']} | {prompt_tokens - tokens['count']} | {reasked.meta.attempts} |"
+            )
+
+
+def _flush(client: instructor.Instructor, endpoint: Endpoint) -> None:
+    """Evaluate a different article so the next call starts from the same server state."""
+    summarize_article(
+        client, endpoint, Article("flush", "flush", FLUSH), options=Options(max_attempts=1)
+    )
+
+
+def _wire_body(kwargs: dict[str, Any], endpoint: Endpoint) -> dict[str, Any]:
+    """The JSON body of a chat-completions request from the keyword arguments."""
+    body = {k: v for k, v in kwargs.items() if v is not None}
+    body.setdefault("model", endpoint.model)
+
+    def plain(o: Any) -> Any:
+        return o.model_dump() if hasattr(o, "model_dump") else str(o)
+
+    wire: dict[str, Any] = json.loads(json.dumps(body, default=plain))
+    return wire
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,5 @@
+"""`python -m summarizer`: the same command line as `summarizer`."""
+
+from summarizer.cli import app
+
+app()
