@@ -18,6 +18,7 @@ from pydantic import BaseModel, Field, ValidationInfo, model_validator
 
 from summarizer.evidence import supporting_sentences
 from summarizer.grounding import ground
+from summarizer.grounding.ground import merge_duplicates
 from summarizer.grounding.quotations import Region
 from summarizer.schema import Rejection, Summary
 
@@ -59,9 +60,9 @@ class Draft(BaseModel):
         state = _state(info)
         if state is None:
             return self
-        summary = state.accept(self)
-        if summary.rejected and state.attempts < state.max_attempts:
-            raise ValueError(reask_message(summary.rejected))
+        grounded = state.accept(self)
+        if grounded.rejected and state.attempts < state.max_attempts:
+            raise ValueError(reask_message(grounded.rejected))
         return self
 
 
@@ -77,9 +78,23 @@ class GroundingState:
     summary: Summary | None = field(default=None)
 
     def accept(self, draft: Draft) -> Summary:
-        """Ground `draft`; keep the result as the latest summary."""
-        self.summary = to_summary(draft, self)
-        return self.summary
+        """Ground `draft` and return its refusals' summary; keep, as the result, what every
+        attempt so far grounded: a re-ask answer that fixes one item and forgets the rest
+        (seen with the 1.5B model) must not lose what the first answer got right."""
+        grounded = to_summary(draft, self)
+        self.summary = grounded if self.summary is None else _union(self.summary, grounded)
+        return grounded
+
+
+def _union(earlier: Summary, later: Summary) -> Summary:
+    """Items grounded in either attempt (each is grounded on its own); the later attempt's
+    main event when it has one, and only its refusals (the earlier ones were re-asked)."""
+    merged = {
+        name: merge_duplicates([*getattr(earlier, name), *getattr(later, name)])
+        for name in ("who", "where", "when", "quotes")
+    }
+    what = later.what if later.what and later.what.summary else earlier.what
+    return later.model_copy(update=merged | {"what": what})
 
 
 def _lean(schema: Any) -> Any:

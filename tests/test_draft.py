@@ -93,3 +93,20 @@ def test_prompt_version_names_the_template_and_its_content() -> None:
     version = load_prompt().version
     assert version.startswith("summarize@")
     assert len(version) == len("summarize@") + 8
+
+
+def test_a_reask_answer_adds_to_what_the_first_got_right(seed1: str) -> None:
+    """Seen with the 1.5B model: the answer to a re-ask fixed the quote and dropped the rest."""
+    state = state_for(seed1, max_attempts=2)
+    first = draft(
+        where=["Belgorod", "Belgrade"], quotes=[{"q": 8, "speaker": "Volodymyr Zelenskyy"}]
+    )
+    with pytest.raises(ValidationError):
+        Draft.model_validate(first, context={"grounding": state})
+    Draft.model_validate(
+        draft(quotes=[{"q": 8, "speaker": "Donald Trump"}]), context={"grounding": state}
+    )
+    assert state.summary is not None
+    assert [w.text for w in state.summary.where] == ["Belgorod"]
+    assert [q.speaker for q in state.summary.quotes] == ["Donald Trump"]
+    assert state.summary.rejected == []
