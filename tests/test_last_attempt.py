@@ -35,9 +35,8 @@ def test_refusals_after_the_last_attempt_are_kept_and_the_summary_written(tmp_pa
     assert result.exit_code == 0, result.stderr
     assert len(script.requests) == 2  # one re-ask, then no more
     reask = script.requests[1]["messages"][-1]["content"]
-    assert (
-        "Vladimir Putin" in reask and "the article attributes this quote to 'Donald Trump'" in reask
-    )
+    assert "Vladimir Putin" in reask
+    assert "the article attributes this quote to 'Donald Trump'" in reask
     summary = json.loads(out.read_text())
     assert summary["meta"]["attempts"] == 2
     assert [w["text"] for w in summary["who"]] == ["Donald Trump"]
