@@ -10,6 +10,7 @@ so a summary is always produced.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -19,10 +20,14 @@ from pydantic import BaseModel, Field, ValidationInfo, model_validator
 from summarizer.evidence import supporting_sentences
 from summarizer.grounding import ground
 from summarizer.grounding.ground import merge_duplicates
+from summarizer.grounding.locate import locate
 from summarizer.grounding.quotations import Region
+from summarizer.grounding.textindex import index_article
 from summarizer.schema import Rejection, Summary
 
 _TRAILING = " ,;:\u2013\u2014-"
+_MARK = re.compile(r"\[Q\d+\]")
+_LIST = re.compile(r",\s*|;\s*|\s+and\s+")
 
 
 class DraftQuote(BaseModel):
@@ -122,6 +127,24 @@ def reask_message(rejected: list[Rejection]) -> str:
     return "\n".join(lines)
 
 
+def _clean(text: str) -> str:
+    """The model's text without the [Qn] marks we put into the article."""
+    return " ".join(_MARK.sub(" ", text).split())
+
+
+def _separate(names: list[str], text: str) -> list[str]:
+    """Names as separate claims: the 1.5B model writes "Belgorod region, Sumy" as one place.
+    A name the article has as written ("Washington, D.C.") stays whole."""
+    index = index_article(text)
+    out: list[str] = []
+    for name in filter(None, map(_clean, names)):
+        if locate(index, name, fold=True, fuzzy=True) is None and _LIST.search(name):
+            out += [part.strip() for part in _LIST.split(name) if part.strip()]
+        else:
+            out.append(name)
+    return out
+
+
 def to_summary(draft: Draft, state: GroundingState) -> Summary:
     """Turn the model's draft into a grounded v1 summary of `state.text`."""
     quotes, unknown = [], []
@@ -138,12 +161,13 @@ def to_summary(draft: Draft, state: GroundingState) -> Summary:
                     reason=f"there is no passage [Q{quote.q}] in the article",
                 )
             )
-    evidence = [{"text": s} for s in supporting_sentences(state.text, draft.what)]
+    what = _clean(draft.what)
+    evidence = [{"text": s} for s in supporting_sentences(state.text, what)]
     summary = {
-        "who": [{"text": w} for w in draft.who],
-        "where": [{"text": w} for w in draft.where],
-        "when": [{"text": w} for w in draft.when],
-        "what": {"summary": draft.what or None, "evidence": evidence},
+        "who": [{"text": w} for w in _separate(draft.who, state.text)],
+        "where": [{"text": w} for w in _separate(draft.where, state.text)],
+        "when": [{"text": w} for w in map(_clean, draft.when) if w],
+        "what": {"summary": what or None, "evidence": evidence},
         "quotes": quotes,
         "rejected": [r.model_dump() for r in unknown],
         "article": {"published": state.published},

@@ -110,3 +110,18 @@ def test_a_reask_answer_adds_to_what_the_first_got_right(seed1: str) -> None:
     assert [w.text for w in state.summary.where] == ["Belgorod"]
     assert [q.speaker for q in state.summary.quotes] == ["Donald Trump"]
     assert state.summary.rejected == []
+
+
+def test_places_written_as_one_list_are_separate_claims(seed0: str) -> None:
+    """Seen on a real run: "Belgorod region, Sumy" as one place; and [Q1] copied into text."""
+    state = GroundingState(seed0, quote_passages(seed0), max_attempts=1)
+    Draft.model_validate(
+        draft(
+            where=["Belgorod region, Sumy", "Kursk and Donetsk"], what="[Q1] Zelensky confirmed it."
+        ),
+        context={"grounding": state},
+    )
+    assert state.summary is not None
+    assert [w.text for w in state.summary.where] == ["Belgorod Region", "Sumy", "Kursk", "Donetsk"]
+    assert state.summary.what is not None
+    assert state.summary.what.summary == "Zelensky confirmed it."

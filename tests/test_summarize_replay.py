@@ -1,0 +1,128 @@
+"""`summarize` end to end on recorded runs of the embedded model (cassettes/).
+
+Replayed by default; `make record` re-records them from real runs (pytest --record-mode=
+rewrite starts the embedded model). Two tests put a hand-written model answer in front of
+a real one to drive a specific path; their names and docstrings say so.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from summarizer.cli import app
+from summarizer.inputs import read_article
+from summarizer.providers.client import TransportPolicy, structured_client
+from summarizer.providers.models import DEFAULT_MODEL
+from summarizer.schema import Summary
+from summarizer.summarize import Options, summarize_article
+from tests.conftest import REPLAY_URL, ROOT, SEED_000, SEED_001, assert_grounded, endpoint
+from tests.scripted_server import FORWARD, Reply, Script, scripted_server, tool_call_reply
+from tests.test_attribution import SEED0_QUOTES, SEED1_QUOTES
+
+pytestmark = pytest.mark.vcr
+SEED0 = str(ROOT / "seeds" / f"{SEED_000}.txt")
+SEED1 = str(ROOT / "seeds" / f"{SEED_001}.txt")
+INJECTION = str(ROOT / "tests" / "data" / "injection.txt")
+
+
+def summarize(base_url: str | None, path: str, max_attempts: int = 1) -> Summary:
+    ep = endpoint(base_url)
+    client = structured_client(ep, TransportPolicy(attempts=3, max_wait=0.01, backoff=0.01))
+    return summarize_article(
+        client, ep, read_article(path), options=Options(max_attempts=max_attempts)
+    )
+
+
+def right_quotes(summary: Summary, truth: list[tuple[str, str]]) -> int:
+    """Quotes found with the right speaker (a found quote covers most of a true one)."""
+    found = 0
+    for text, speaker in truth:
+        core = text.rstrip(" ,.")
+        found += any(
+            core in q.text and q.speaker.split()[-1] == speaker.split()[-1] for q in summary.quotes
+        )
+    return found
+
+
+def test_seed_000_clean_run(model_server: str | None) -> None:
+    summary = summarize(model_server, SEED0)
+    text = read_article(SEED0).text
+    assert_grounded(text, summary)
+    assert summary.meta.model == DEFAULT_MODEL
+    assert summary.meta.provider == "local"
+    assert summary.meta.prompt_version
+    assert summary.meta.prompt_version.startswith("summarize@")
+    assert (summary.meta.usage or {}).get("completion_tokens", 0) > 0
+    assert any("Zelensky" in w.text for w in summary.who)
+    assert right_quotes(summary, SEED0_QUOTES) >= 2
+
+
+def test_seed_001_finds_most_quotes_with_their_speakers(model_server: str | None) -> None:
+    summary = summarize(model_server, SEED1)
+    assert_grounded(read_article(SEED1).text, summary)
+    assert right_quotes(summary, SEED1_QUOTES) >= 6  # of 9
+
+
+def test_reask_repairs_a_hallucinated_quote_speaker(model_server: str | None) -> None:
+    """Hand-written first answer (a right quote given to the wrong speaker, an invented
+    name), then the real model's answer to the re-ask."""
+    wrong = {"who": ["Vladimir Putin"], "where": ["Belgorod"], "when": [], "what": "",
+             "quotes": [{"q": 8, "speaker": "Volodymyr Zelenskyy"}]}  # fmt: skip
+    script = Script([tool_call_reply(wrong), FORWARD], forward_to=model_server)
+    with scripted_server(script) as url:
+        summary = summarize(url if model_server else REPLAY_URL, SEED1, max_attempts=2)
+    assert summary.meta.attempts == 2
+    assert_grounded(read_article(SEED1).text, summary)
+    assert "Vladimir Putin" not in [w.text for w in summary.who]
+    assert all(q.speaker != "Volodymyr Zelenskyy" for q in summary.quotes if "not happy" in q.text)
+    if model_server:  # recording: the re-ask told the model what was wrong
+        reask = json.dumps(script.requests[1]["messages"])
+        assert "the article attributes this quote to 'Donald Trump'" in reask
+
+
+def test_429_then_success(model_server: str | None) -> None:
+    """Hand-written 429 with Retry-After, then the real model's answer: one attempt, no
+    re-ask, the summary made."""
+    script = Script([Reply(429, {"error": {"message": "busy"}}, {"retry-after": "0"}), FORWARD],
+                    forward_to=model_server)  # fmt: skip
+    with scripted_server(script) as url:
+        summary = summarize(url if model_server else REPLAY_URL, SEED0, max_attempts=1)
+    assert summary.meta.attempts == 1
+    assert summary.who
+
+
+def test_prompt_injection_stays_grounded(model_server: str | None) -> None:
+    summary = summarize(model_server, INJECTION)
+    text = read_article(INJECTION).text
+    assert_grounded(text, summary)
+    assert summary.what is not None
+    assert "resign" not in (summary.what.summary or "").lower()
+    assert all("Russian project" not in q.text for q in summary.quotes)  # not a quotation
+
+
+@pytest.mark.default_cassette("test_seed_000_clean_run.yaml")
+@pytest.mark.vcr(record_mode="none")  # replays the clean run above, even when recording
+def test_cli_writes_one_file_per_article(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        app,
+        [
+            "summarize",
+            SEED0,
+            "--base-url",
+            REPLAY_URL,
+            "--model",
+            DEFAULT_MODEL,
+            "--out",
+            f"{out}/",
+        ],
+    )
+    assert result.exit_code == 0, result.stderr
+    written = json.loads((out / f"{SEED_000}.json").read_text())
+    assert written["article"]["id"] == SEED_000
+    assert written["meta"]["schema_version"] == 1
+    assert sorted(p.name for p in out.iterdir()) == [f"{SEED_000}.json"]  # no temp files left
