@@ -8,7 +8,10 @@ until it answers, and stopped when the context manager exits, whatever happened.
 from __future__ import annotations
 
 import contextlib
+import ctypes
+import ctypes.util
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -22,6 +25,7 @@ from pathlib import Path
 from summarizer.providers.models import LocalModel, ModelError, assemble
 
 CONTEXT_TOKENS = 8192
+PR_SET_PDEATHSIG = 1
 STARTUP_SECONDS = 120.0
 
 
@@ -32,6 +36,14 @@ class LocalServer:
     base_url: str
     model: str
     log: Path
+
+
+def _die_with_parent() -> None:
+    """In the server process (Linux): get SIGTERM when the CLI that started it dies, even by
+    SIGKILL, so no orphaned model keeps a CPU busy."""
+    with contextlib.suppress(OSError, AttributeError):
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
 
 
 def free_port() -> int:
@@ -75,7 +87,13 @@ def local_server(model: LocalModel, threads: int | None = None) -> Iterator[Loca
         "--n_threads", str(threads), "--n_threads_batch", str(threads),
     ]  # fmt: skip
     with log.open("wb") as out:
-        proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+        proc = subprocess.Popen(
+            cmd,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            preexec_fn=_die_with_parent if sys.platform == "linux" else None,
+        )
     url = f"http://127.0.0.1:{port}/v1"
     try:
         _wait_until_up(url, proc, log)
