@@ -21,7 +21,7 @@ from summarizer.evidence import supporting_sentences
 from summarizer.grounding import ground
 from summarizer.grounding.ground import merge_duplicates
 from summarizer.grounding.locate import locate
-from summarizer.grounding.quotations import Region
+from summarizer.grounding.quotations import Region, sentence_spans
 from summarizer.grounding.textindex import index_article
 from summarizer.schema import Rejection, Summary
 
@@ -132,6 +132,12 @@ def _clean(text: str) -> str:
     return " ".join(_MARK.sub(" ", text).split())
 
 
+def _first_sentence(text: str) -> str:
+    """The contract's `what` is one sentence; the 1.5B model tends to copy the whole lede."""
+    spans = sentence_spans(text)
+    return text[spans[0][0] : spans[0][1]] if spans else text
+
+
 def _separate(names: list[str], text: str) -> list[str]:
     """Names as separate claims: the 1.5B model writes "Belgorod region, Sumy" as one place.
     A name the article has as written ("Washington, D.C.") stays whole."""
@@ -161,7 +167,7 @@ def to_summary(draft: Draft, state: GroundingState) -> Summary:
                     reason=f"there is no passage [Q{quote.q}] in the article",
                 )
             )
-    what = _clean(draft.what)
+    what = _first_sentence(_clean(draft.what))
     evidence = [{"text": s} for s in supporting_sentences(state.text, what)]
     summary = {
         "who": [{"text": w} for w in _separate(draft.who, state.text)],

@@ -125,3 +125,13 @@ def test_places_written_as_one_list_are_separate_claims(seed0: str) -> None:
     assert [w.text for w in state.summary.where] == ["Belgorod Region", "Sumy", "Kursk", "Donetsk"]
     assert state.summary.what is not None
     assert state.summary.what.summary == "Zelensky confirmed it."
+
+
+def test_what_is_one_sentence(seed0: str) -> None:
+    """Seen on real runs: the model copies the whole lede as `what`."""
+    state = GroundingState(seed0, quote_passages(seed0), max_attempts=1)
+    lede = "Ukrainian troops are now fighting inside Russian territory, President Volodymyr Zelensky confirmed this week. On Monday, he said soldiers had launched operations."
+    Draft.model_validate(draft(what=lede), context={"grounding": state})
+    assert state.summary is not None
+    assert state.summary.what is not None
+    assert state.summary.what.summary == lede.split(" On Monday")[0]
