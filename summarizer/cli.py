@@ -17,7 +17,14 @@ import typer
 from rich.console import Console
 
 from summarizer import __version__
-from summarizer.config import ConfigError, Settings, config_path, from_environment, load_config
+from summarizer.config import (
+    ConfigError,
+    Settings,
+    config_path,
+    from_environment,
+    load_config,
+    parse_mode,
+)
 from summarizer.grounding import ground
 from summarizer.inputs import InputError, collect_articles, read_article, read_summary
 from summarizer.output import Format as OutFormat
@@ -98,11 +105,9 @@ def check(
         draft = read_summary(summary)
     except InputError as err:
         raise fail(str(err)) from None
-    info = art.info(pub or draft.article.published)
     given = draft.article.model_dump(exclude_none=True, exclude={"sha256"})
-    draft = draft.model_copy(update={"article": info.model_copy(update=given)})
-    if pub:
-        draft.article.published = pub
+    given |= {"published": pub} if pub else {}
+    draft = draft.model_copy(update={"article": art.info().model_copy(update=given)})
     result = ground(art.text, draft)
     render = to_markdown if output_format is Format.md else to_json
     sys.stdout.write(render(result))
@@ -145,9 +150,12 @@ def summarize(
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, stream=sys.stderr)
     pub = _date(published, "--published")
     try:
-        cli = Settings(base_url=base_url, model=model, mode=mode, max_attempts=max_attempts,
-                       prompt=prompt)  # fmt: skip
-        settings = cli.over(load_config(config_path(config))).over(from_environment())
+        given = Settings(
+            base_url=base_url, model=model, mode=mode, max_attempts=max_attempts, prompt=prompt
+        )
+        settings = given.over(load_config(config_path(config))).over(from_environment())
+        if settings.mode:
+            parse_mode(settings.mode)
         defaults = Options()
         options = Options(
             prompt=settings.prompt or defaults.prompt,

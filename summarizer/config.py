@@ -72,7 +72,10 @@ def from_environment() -> Settings:
     return Settings(base_url=os.environ.get("OPENAI_BASE_URL") or None)
 
 
-def _mode(name: str | None, default: instructor.Mode) -> instructor.Mode:
+def parse_mode(
+    name: str | None, default: instructor.Mode = instructor.Mode.TOOLS
+) -> instructor.Mode:
+    """An instructor mode by its value ('tool_call', 'tools_strict', …)."""
     if name is None:
         return default
     try:
@@ -111,7 +114,7 @@ def resolve_endpoint(settings: Settings) -> Endpoint | None:
         base_url=base_url,
         model=settings.model,
         provider="openai" if is_openai else "openai-compatible",
-        mode=_mode(
+        mode=parse_mode(
             settings.mode, instructor.Mode.TOOLS_STRICT if is_openai else instructor.Mode.TOOLS
         ),
         api_key=api_key or "not-needed",

@@ -13,12 +13,11 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
-import instructor
 import openai
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from summarizer.config import Settings, local_model_name, resolve_endpoint
+from summarizer.config import Settings, local_model_name, parse_mode, resolve_endpoint
 from summarizer.inputs import Article, InputError, read_article
 from summarizer.providers.client import Endpoint, TransportPolicy, structured_client
 from summarizer.providers.models import resolve
@@ -50,7 +49,7 @@ def open_endpoint(settings: Settings) -> Iterator[Endpoint]:
             base_url=server.base_url,
             model=server.model,
             provider="local",
-            mode=instructor.Mode(settings.mode) if settings.mode else instructor.Mode.TOOLS,
+            mode=parse_mode(settings.mode),
             timeout=settings.timeout or 600.0,
         )
 
