@@ -61,6 +61,7 @@ def test_html_without_an_article_is_a_clear_error(tmp_path: Path) -> None:
             ["--mode", "telepathy", "--base-url", "http://127.0.0.1:9/v1", "--model", "m"],
             "unknown mode",
         ),
+        (["--mode", "telepathy"], "unknown mode 'telepathy'"),  # the embedded model too
     ],
 )
 def test_setup_errors_exit_2(args: list[str], message: str) -> None:
