@@ -3,7 +3,8 @@
 Quotes are matched by span: exactly (trailing commas aside), or when the prediction covers
 at least 80 % of the gold span, as citron scores them; speaker accuracy is counted on
 matched quotes. who/where/when are scored on distinct entities, not mentions: a gold entity
-is found when a predicted item has its normalised text or overlaps one of its mentions.
+is found when a predicted item has its name key (people, organisations) or normalised text
+(places, times), or overlaps one of its mentions.
 Ungrounded items are recounted here from the article text, not from the validator's offsets.
 """
 
@@ -77,31 +78,41 @@ def score_quotes(gold: dict[str, Any], summary: Summary, tally: Tally) -> None:
     tally.add(quotes_exact=len(used_exact), quotes_overlap=len(used_overlap))
 
 
+def _entity(field: str, text: str) -> str:
+    """What makes mentions one entity: a person's or organisation's name key ("Jon Ortiz"
+    and "Ortiz" are one), else the normalised text."""
+    return (name_key(text) if field == "who" else "") or _key(text)
+
+
+def _same(field: str, a: str, b: str) -> bool:
+    return same_key(a, b) if field == "who" else a == b
+
+
 def score_entities(gold: dict[str, Any], summary: Summary, tally: Tally) -> None:
     text = gold["text"]
     for name in FIELDS:
         entities: dict[str, list[tuple[int, int]]] = {}
         dates: dict[str, str | None] = {}
         for item in gold[name]:
-            entities.setdefault(_key(item["text"]), []).append(_span(item, text))
-            dates.setdefault(_key(item["text"]), item.get("date"))
+            key = _entity(name, item["text"])
+            entities.setdefault(key, []).append(_span(item, text))
+            dates.setdefault(key, item.get("date"))
         predicted = getattr(summary, name)
         found: set[str] = set()
         right_pred = 0
         for item in predicted:
-            span, key = _span(item, text), _key(item.text)
+            span, key = _span(item, text), _entity(name, item.text)
             hits = {
                 k
                 for k, spans in entities.items()
-                if k == key or any(_overlap(span, s) for s in spans)
+                if _same(name, k, key) or any(_overlap(span, s) for s in spans)
             }
             right_pred += bool(hits)
             for k in hits - found:
                 found.add(k)
                 if name == "when" and dates[k]:
-                    tally.add(
-                        dates_gold=1, dates_right=int(getattr(item, "date", None) == dates[k])
-                    )
+                    same = getattr(item, "date", None) == dates[k]
+                    tally.add(dates_gold=1, dates_right=int(same))
         tally.add(**{f"{name}_gold": len(entities), f"{name}_pred": len(predicted),
                      f"{name}_found": len(found), f"{name}_right": right_pred})  # fmt: skip
 
