@@ -16,9 +16,8 @@ from functools import lru_cache
 
 from summarizer.grounding.names import (
     CONNECTORS,
-    DEMONYMS,
     GEO_WORDS,
-    STOP_CAPS,
+    LEADING_WORDS,
     TITLES,
     is_org_name,
     same_key,
@@ -45,7 +44,6 @@ ANAPHOR_TITLES = TITLES - frozenset(
     """general head chief foreign defence defense interior vice prime chair top senior former
     acting military rep sen gov gen col lt capt sgt prof adm rev mr mrs ms dr""".split()
 )
-_LEADING = TITLES | STOP_CAPS | DEMONYMS
 GROUP_PRONOUNS = frozenset(["they", "their", "them"])
 
 
@@ -138,7 +136,7 @@ def _detect_names(index: ArticleIndex, narrator: list[int]) -> list[Mention]:
     for pos, size in _runs(index, narrator):
         words = [toks[narrator[j]].text for j in range(pos, pos + size)]
         lead = 0
-        while lead < len(words) and words[lead] in _LEADING:
+        while lead < len(words) and words[lead] in LEADING_WORDS:
             lead += 1
         words, pos = words[lead:], pos + lead
         while words and words[-1] in TITLES:

@@ -22,7 +22,7 @@ from summarizer.grounding.fieldtypes import (
     who_problem,
 )
 from summarizer.grounding.locate import Located, closest_name, closest_passage, locate, locations
-from summarizer.grounding.names import DEMONYMS, STOP_CAPS, TITLES, name_key, same_key
+from summarizer.grounding.names import LEADING_WORDS, name_key, same_key
 from summarizer.grounding.quotations import region_at
 from summarizer.grounding.textindex import ArticleIndex, index_article
 from summarizer.grounding.timeexpr import resolve_date
@@ -160,7 +160,7 @@ def _speaker_name(index: ArticleIndex, claimed: str, mention: str) -> str:
     if len(mention.split()) > 1:
         return mention
     words = claimed.split()
-    while len(words) > 1 and words[0].lower().strip(",") in TITLES | DEMONYMS | STOP_CAPS:
+    while len(words) > 1 and words[0].lower().strip(",") in LEADING_WORDS:
         words = words[1:]
     full = locate(index, " ".join(words), fold=True, fuzzy=True)
     return index.text[full.start : full.end] if full else mention

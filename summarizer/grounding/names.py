@@ -58,6 +58,9 @@ STOP_CAPS = frozenset(
     recent later earlier last next new first""".split()
 )
 
+# Words in front of a name that are not part of it: "the", "President", "Ukrainian".
+LEADING_WORDS = TITLES | STOP_CAPS | DEMONYMS
+
 CONNECTORS = frozenset(
     ["of", "for", "the", "de", "da", "van", "von", "der", "al", "bin", "la", "le", "du", "del"]
 )
@@ -66,7 +69,7 @@ CONNECTORS = frozenset(
 @lru_cache(maxsize=8192)
 def _name_words(name: str) -> tuple[str, ...]:
     words = WORD_RE.findall(normalize(name, fold=True))
-    while words and (words[0] in TITLES or words[0] in STOP_CAPS or words[0] in DEMONYMS):
+    while words and words[0] in LEADING_WORDS:
         words = words[1:]
     return tuple(words)
 
