@@ -73,19 +73,21 @@ def _placed(index: ArticleIndex, item: Item, at: Located) -> Item:
     )
 
 
-def _ground_names(
+def _ground_located(
     index: ArticleIndex,
     items: list[Item],
     field: str,
     rejections: _Rejections,
     check: Callable[[str, str], str | None],
+    kind: str,
 ) -> list[Item]:
-    """Locate names or places (fuzzy allowed), then apply the field's own type check."""
+    """Locate each item (fuzzily only for names and places), then apply the field's own
+    type check to the article's span."""
     kept = []
     for item in items:
-        at = locate(index, item.text, fold=True, fuzzy=True)
+        at = locate(index, item.text, fold=True, fuzzy=kind == "name")
         if at is None:
-            rejections.add(field, item, _not_found(index, item.text, "name"))
+            rejections.add(field, item, _not_found(index, item.text, kind))
             continue
         why = check(item.text, index.text[at.start : at.end])
         if why:
@@ -212,27 +214,21 @@ def ground(article_text: str, summary: Summary | Mapping[str, Any]) -> Summary:
     rejections = _Rejections(draft.rejected)
     people = people_in(article_text, [q.speaker for q in draft.quotes], [w.text for w in draft.who])
     published = draft.article.published
-    who = _ground_names(index, draft.who, "who", rejections, lambda _, span: who_problem(span))
-    where = _ground_names(
+    who = _ground_located(
+        index, draft.who, "who", rejections, lambda _, span: who_problem(span), "name"
+    )
+    where = _ground_located(
         index,
         draft.where,
         "where",
         rejections,
         lambda claim, span: where_problem(claim, span, people),
+        "name",
     )
-    when = []
-    for item in draft.when:
-        at = locate(index, item.text, fold=True, fuzzy=False)
-        if at is None:
-            rejections.add("when", item, _not_found(index, item.text, "time"))
-            continue
-        span = index.text[at.start : at.end]
-        why = when_problem(span)
-        if why:
-            rejections.add("when", item, why)
-        else:
-            placed = _placed(index, item, at)
-            when.append(placed.model_copy(update={"date": resolve_date(span, published)}))
+    located = _ground_located(
+        index, draft.when, "when", rejections, lambda _, span: when_problem(span), "time"
+    )
+    when = [w.model_copy(update={"date": resolve_date(w.text, published)}) for w in located]
     quotes = _ground_quotes(index, draft.quotes, who, people, rejections)
     return draft.model_copy(
         update={
