@@ -120,10 +120,9 @@ def reask_message(rejected: list[Rejection]) -> str:
     """The refusals as the model should read them: what to fix, item by item."""
     lines = ["These items are not supported by the article; fix or remove them:"]
     for r in rejected:
-        item = r.item if isinstance(r.item, str) else r.item.get("text", r.item)
         speaker = r.item.get("speaker") if isinstance(r.item, dict) else None
         said = f" (speaker '{speaker}')" if speaker else ""
-        lines.append(f"- {r.field}: '{item}'{said}: {r.reason}")
+        lines.append(f"- {r.field}: '{r.claim}'{said}: {r.reason}")
     return "\n".join(lines)
 
 

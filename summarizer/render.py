@@ -55,6 +55,5 @@ def to_markdown(summary: Summary) -> str:
     if summary.rejected:
         lines += ["", f"## Rejected ({len(summary.rejected)})"]
         for r in summary.rejected:
-            item = r.item if isinstance(r.item, str) else r.item.get("text", r.item)
-            lines.append(f"- {r.field}: “{item}” — {r.reason}")
+            lines.append(f"- {r.field}: “{r.claim}” — {r.reason}")
     return "\n".join(lines) + "\n"

@@ -84,6 +84,11 @@ class Rejection(BaseModel):
     item: dict[str, Any] | str
     reason: str
 
+    @property
+    def claim(self) -> str:
+        """The refused text as the producer gave it (an item's `text`, or `what.summary`)."""
+        return self.item if isinstance(self.item, str) else str(self.item.get("text", self.item))
+
 
 class ArticleInfo(BaseModel):
     """Which article a summary is about; `sha256` is of the UTF-8 text the offsets index."""

@@ -49,11 +49,7 @@ def assert_grounded(text: str, summary: Summary) -> None:
 
 
 def rejected_texts(summary: Summary, field: str) -> list[str]:
-    out = []
-    for r in summary.rejected:
-        if r.field == field:
-            out.append(r.item if isinstance(r.item, str) else r.item["text"])
-    return out
+    return [r.claim for r in summary.rejected if r.field == field]
 
 
 # --- model runs: live (--live), recorded (--record-mode=…), or replayed (the default) ---
