@@ -10,21 +10,18 @@ to benchmarks/results/<model>_<prompt>_<attempts>.json.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import sys
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-import instructor
-
+from summarizer.config import Settings
 from summarizer.evaluation import Tally, report, score
 from summarizer.inputs import Article
-from summarizer.providers.client import Endpoint, TransportPolicy, structured_client
-from summarizer.providers.models import DEFAULT_MODEL, resolve
-from summarizer.providers.server import local_server
+from summarizer.providers.client import TransportPolicy, structured_client
+from summarizer.providers.models import DEFAULT_MODEL
+from summarizer.run import open_endpoint
 from summarizer.summarize import Options, summarize_article
 
 ROOT = Path(__file__).resolve().parent
@@ -35,15 +32,6 @@ COLUMNS = [
     ("rejected", "rejected"), ("ungrounded", "ungrounded"),
     ("attempts_per_article", "attempts"), ("seconds_per_article", "s/article"),
 ]  # fmt: skip
-
-
-@contextlib.contextmanager
-def endpoint_for(model: str, base_url: str | None) -> Iterator[Endpoint]:
-    if base_url:
-        yield Endpoint(base_url=base_url, model=model, provider="local", mode=instructor.Mode.TOOLS)
-        return
-    with local_server(resolve(model)) as server:
-        yield Endpoint(server.base_url, server.model, "local", instructor.Mode.TOOLS)
 
 
 def fmt(value: Any) -> str:
@@ -69,7 +57,7 @@ def main() -> None:
     }
     print("| data | " + " | ".join(label for _, label in COLUMNS) + " |")
     print("|---" * (len(COLUMNS) + 1) + "|")
-    with endpoint_for(args.model, args.base_url) as endpoint:
+    with open_endpoint(Settings(model=args.model, base_url=args.base_url)) as endpoint:
         client = structured_client(endpoint, TransportPolicy())
         for path in args.gold:
             rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]

@@ -21,10 +21,11 @@ from typing import Any
 
 import instructor
 
+from summarizer.config import Settings
 from summarizer.inputs import Article, read_article
 from summarizer.providers.client import Endpoint, TransportPolicy, structured_client
-from summarizer.providers.models import DEFAULT_MODEL, resolve
-from summarizer.providers.server import local_server
+from summarizer.providers.models import DEFAULT_MODEL
+from summarizer.run import open_endpoint
 from summarizer.summarize import Options, summarize_article
 
 SEEDS = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))
@@ -62,8 +63,7 @@ def main() -> None:
         "| beyond article | attempts |"
     )
     print("|---|---:|---:|---:|---:|---:|---:|---:|")
-    with local_server(resolve(args.model)) as server:
-        endpoint = Endpoint(server.base_url, server.model, "local", instructor.Mode.TOOLS)
+    with open_endpoint(Settings(model=args.model)) as endpoint:
         client = structured_client(endpoint, TransportPolicy())
         recorder = Recorder()
         client.on("completion:kwargs", recorder)
@@ -82,10 +82,10 @@ def main() -> None:
                         body = _wire_body(recorder.bodies[0], endpoint)
                         ours = min(ours, time.perf_counter() - start)
                     else:
-                        post(f"{server.base_url}/chat/completions", body)
+                        post(f"{endpoint.base_url}/chat/completions", body)
                         bare = min(bare, time.perf_counter() - start)
             tokens = post(
-                f"{server.base_url.removesuffix('/v1')}/extras/tokenize/count",
+                f"{endpoint.base_url.removesuffix('/v1')}/extras/tokenize/count",
                 {"input": article.text},
             )
             prompt_tokens = (summary.meta.usage or {}).get("prompt_tokens", 0)
