@@ -7,18 +7,21 @@ and each failure is one line naming the article; the others are still summarised
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
+import instructor
 import openai
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from summarizer.config import Settings, local_model_name, parse_mode, resolve_endpoint
 from summarizer.inputs import Article, InputError, read_article
+from summarizer.providers.cache import ResponseCache
 from summarizer.providers.client import Endpoint, TransportPolicy, structured_client
 from summarizer.providers.models import resolve
 from summarizer.providers.server import local_server
@@ -54,14 +57,52 @@ def open_endpoint(settings: Settings) -> Iterator[Endpoint]:
         )
 
 
-def _failed(report: Report, console: Console, source: str, reason: str) -> None:
-    report.failed.append((source, reason))
-    console.print(f"summarizer: error: {source}: {reason}", markup=False, highlight=False)
+@dataclass(frozen=True)
+class Job:
+    """One article to summarise, with its publication date (for relative times)."""
+
+    article: Article
+    published: date | None = None
 
 
-def _progress(total: int, console: Console) -> Progress:
+OnDone = Callable[[Job, Summary], None]
+OnFailed = Callable[[Job, str], None]
+
+
+async def summarize_all(
+    jobs: Iterable[Job],
+    client: instructor.AsyncInstructor,
+    endpoint: Endpoint,
+    options: Options,
+    on_done: OnDone,
+    on_failed: OnFailed,
+    concurrency: int = 1,
+) -> None:
+    """Summarise every job, `concurrency` at a time; report each one as it ends.
+
+    The callbacks run on the event loop, one at a time, so they may write output without
+    locks. A model error fails its own job only.
+    """
+    slots = asyncio.Semaphore(concurrency)
+
+    async def one(job: Job) -> None:
+        async with slots:
+            try:
+                summary = await summarize_article(
+                    client, endpoint, job.article, job.published, options
+                )
+            except (SummarizeError, openai.APIError) as err:
+                on_failed(job, f"model error: {err}")
+            else:
+                on_done(job, summary)
+
+    await asyncio.gather(*(one(job) for job in jobs))
+
+
+def progress_bar(total: int, console: Console, verb: str = "summarizing") -> Progress:
+    """A progress bar on a terminal for more than one article; nothing otherwise."""
     return Progress(
-        TextColumn("[bold]summarizing"),
+        TextColumn(f"[bold]{verb}"),
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
@@ -72,6 +113,10 @@ def _progress(total: int, console: Console) -> Progress:
     )
 
 
+def error_line(console: Console, source: str, reason: str) -> None:
+    console.print(f"summarizer: error: {source}: {reason}", markup=False, highlight=False)
+
+
 def run(
     sources: list[str],
     settings: Settings,
@@ -79,32 +124,32 @@ def run(
     published: date | None,
     on_summary: Callable[[Summary], None],
     console: Console,
+    cache: ResponseCache | None = None,
 ) -> Report:
-    """Summarise every source; call `on_summary` as each one is done."""
+    """Summarise every source in order; call `on_summary` as each one is done."""
     report = Report()
-    articles: list[Article] = []
+    jobs: list[Job] = []
     for source in sources:
         try:
-            articles.append(read_article(source))
+            jobs.append(Job(read_article(source), published))
         except InputError as err:
-            _failed(report, console, source, err.reason)
-    if not articles:
+            report.failed.append((source, err.reason))
+            error_line(console, source, err.reason)
+    if not jobs:
         return report
-    with open_endpoint(settings) as endpoint, _progress(len(articles), console) as bar:
-        client = structured_client(endpoint, TransportPolicy())
-        task = bar.add_task("", total=len(articles))
-        for article in articles:
-            bar.update(task, description=article.id)
-            try:
-                summary = summarize_article(client, endpoint, article, published, options)
-            except (SummarizeError, openai.APIError) as err:
-                reason = f"model error: {err}"
-                report.failed.append((article.source, reason))
-                console.print(
-                    f"summarizer: error: {article.source}: {reason}", markup=False, highlight=False
-                )
-            else:
-                report.done.append(summary)
-                on_summary(summary)
+    with open_endpoint(settings) as endpoint, progress_bar(len(jobs), console) as bar:
+        client = structured_client(endpoint, TransportPolicy(), cache)
+        task = bar.add_task("", total=len(jobs))
+
+        def done(_job: Job, summary: Summary) -> None:
+            report.done.append(summary)
+            on_summary(summary)
             bar.advance(task)
+
+        def failed(job: Job, reason: str) -> None:
+            report.failed.append((job.article.source, reason))
+            error_line(console, job.article.source, reason)
+            bar.advance(task)
+
+        asyncio.run(summarize_all(jobs, client, endpoint, options, done, failed))
     return report

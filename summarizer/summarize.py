@@ -59,8 +59,8 @@ class _Usage:
         }
 
 
-def _summarize_chunk(
-    client: instructor.Instructor,
+async def _summarize_chunk(
+    client: instructor.AsyncInstructor,
     endpoint: Endpoint,
     chunk: Chunk,
     published: date | None,
@@ -74,7 +74,7 @@ def _summarize_chunk(
     hooks = Hooks()
     hooks.on("completion:response", usage.add)
     try:
-        client.chat.completions.create(
+        await client.chat.completions.create(
             model=endpoint.model,
             response_model=Draft,
             messages=render(prompt, chunk.text, passages),  # type: ignore[arg-type]
@@ -92,8 +92,8 @@ def _summarize_chunk(
     return state.summary, state.attempts
 
 
-def summarize_article(
-    client: instructor.Instructor,
+async def summarize_article(
+    client: instructor.AsyncInstructor,
     endpoint: Endpoint,
     article: Article,
     published: date | None = None,
@@ -104,7 +104,7 @@ def summarize_article(
     started = time.monotonic()
     usage = _Usage()
     chunks = split_article(article.text, options.chunk_chars)
-    parts = [_summarize_chunk(client, endpoint, c, published, options, usage) for c in chunks]
+    parts = [await _summarize_chunk(client, endpoint, c, published, options, usage) for c in chunks]
     merged = merge_chunks(chunks, [summary for summary, _ in parts])
     meta = Meta(
         model=endpoint.model,

@@ -117,3 +117,14 @@ def model_server(request: pytest.FixtureRequest) -> Iterator[str | None]:
 
 def endpoint(base_url: str | None) -> Endpoint:
     return Endpoint(base_url or REPLAY_URL, DEFAULT_MODEL, "local", instructor.Mode.TOOLS)
+
+
+@pytest.fixture(autouse=True)
+def private_cache(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """Each test gets its own empty response cache: a user's cache never answers a test, and
+    one test's answers never answer another's."""
+    path = tmp_path_factory.mktemp("cache")
+    monkeypatch.setenv("SUMMARIZER_CACHE_DIR", str(path))
+    return path

@@ -7,6 +7,7 @@ a real one to drive a specific path; their names and docstrings say so.
 
 from __future__ import annotations
 
+import asyncio
 import json
 from pathlib import Path
 
@@ -32,8 +33,10 @@ INJECTION = str(ROOT / "tests" / "data" / "injection.txt")
 def summarize(base_url: str | None, path: str, max_attempts: int = 1) -> Summary:
     ep = endpoint(base_url)
     client = structured_client(ep, TransportPolicy(attempts=3, max_wait=0.01, backoff=0.01))
-    return summarize_article(
-        client, ep, read_article(path), options=Options(max_attempts=max_attempts)
+    return asyncio.run(
+        summarize_article(
+            client, ep, read_article(path), options=Options(max_attempts=max_attempts)
+        )
     )
 
 

@@ -3,7 +3,7 @@ with bounded backoff; other errors are not; validation re-asks are not transport
 
 from __future__ import annotations
 
-import time
+import asyncio
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 from typing import Any
@@ -32,7 +32,7 @@ class Flaky:
         self.errors = list(errors)
         self.calls = 0
 
-    def __call__(self, **_kwargs: Any) -> str:
+    async def __call__(self, **_kwargs: Any) -> str:
         self.calls += 1
         if self.errors:
             raise self.errors.pop(0)
@@ -42,12 +42,20 @@ class Flaky:
 FAST = TransportPolicy(attempts=4, max_wait=0.05, backoff=0.01)
 
 
+def call(create: Flaky, policy: TransportPolicy) -> Any:
+    return asyncio.run(with_transport_retries(create, policy)(model="m"))
+
+
 def test_429_then_success_waits_as_asked(monkeypatch: pytest.MonkeyPatch) -> None:
     slept: list[float] = []
-    monkeypatch.setattr(time, "sleep", slept.append)
+
+    async def sleep(seconds: float) -> None:
+        slept.append(seconds)
+
+    monkeypatch.setattr(asyncio, "sleep", sleep)
     create = Flaky(status_error(openai.RateLimitError, 429, {"retry-after": "2"}))
     policy = TransportPolicy(attempts=3, max_wait=30)
-    assert with_transport_retries(create, policy)(model="m") == "answer"
+    assert call(create, policy) == "answer"
     assert create.calls == 2
     assert slept == [2.0]
 
@@ -64,7 +72,7 @@ def test_429_then_success_waits_as_asked(monkeypatch: pytest.MonkeyPatch) -> Non
 )
 def test_transient_errors_are_retried(error: Exception) -> None:
     create = Flaky(error, error)
-    assert with_transport_retries(create, FAST)(model="m") == "answer"
+    assert call(create, FAST) == "answer"
     assert create.calls == 3
 
 
@@ -72,7 +80,7 @@ def test_retries_are_bounded() -> None:
     errors = [status_error(openai.InternalServerError, 500) for _ in range(10)]
     create = Flaky(*errors)
     with pytest.raises(openai.InternalServerError):
-        with_transport_retries(create, FAST)(model="m")
+        call(create, FAST)
     assert create.calls == FAST.attempts
 
 
@@ -84,7 +92,7 @@ def test_retries_are_bounded() -> None:
 def test_client_errors_are_not_retried(error: Exception) -> None:
     create = Flaky(error)
     with pytest.raises(type(error)):
-        with_transport_retries(create, FAST)(model="m")
+        call(create, FAST)
     assert create.calls == 1
 
 

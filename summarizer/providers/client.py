@@ -12,14 +12,16 @@ from __future__ import annotations
 import email.utils
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 import instructor
 import openai
-from tenacity import RetryCallState, Retrying, retry_if_exception, stop_after_attempt
+from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, stop_after_attempt
 from tenacity.wait import wait_random_exponential
+
+from summarizer.providers.cache import ResponseCache, request_key
 
 log = logging.getLogger("summarizer.calls")
 
@@ -36,6 +38,12 @@ class Endpoint:
     mode: instructor.Mode
     api_key: str = field(default="not-needed", repr=False)
     timeout: float = 600.0
+
+    @property
+    def cache_scope(self) -> str:
+        """Who answers: a local model is its pinned weights, wherever its server listens;
+        a remote model name means something only at its URL."""
+        return "local" if self.provider == "local" else f"{self.provider}:{self.base_url}"
 
 
 @dataclass(frozen=True)
@@ -94,20 +102,25 @@ def _log_retry(state: RetryCallState) -> None:
 
 
 def with_transport_retries(
-    create: Callable[..., Any], policy: TransportPolicy
-) -> Callable[..., Any]:
+    create: Callable[..., Awaitable[Any]], policy: TransportPolicy
+) -> Callable[..., Awaitable[Any]]:
     """`create` retried on transport errors only; validation errors pass straight through."""
 
-    def call(*args: Any, **kwargs: Any) -> Any:
-        retrying = Retrying(
+    async def call(*args: Any, **kwargs: Any) -> Any:
+        retrying = AsyncRetrying(
             retry=retry_if_exception(_retryable),
             stop=stop_after_attempt(policy.attempts),
             wait=_wait(policy),
             before_sleep=_log_retry,
             reraise=True,
         )
+        async def attempt() -> Any:
+            # A plain coroutine function: tenacity cannot tell that the SDK's decorated
+            # `create` is async, and would not await it.
+            return await create(*args, **kwargs)
+
         started = time.monotonic()
-        response = retrying(create, *args, **kwargs)
+        response: Any = await retrying(attempt)
         usage = getattr(response, "usage", None)
         log.info(
             "model=%s seconds=%.1f prompt_tokens=%s completion_tokens=%s",
@@ -121,15 +134,39 @@ def with_transport_retries(
     return call
 
 
-def structured_client(endpoint: Endpoint, policy: TransportPolicy) -> instructor.Instructor:
-    """An instructor client for `endpoint` whose raw calls retry transport errors."""
-    client = openai.OpenAI(
+def with_cache(
+    create: Callable[..., Awaitable[Any]], cache: ResponseCache, provider: str
+) -> Callable[..., Awaitable[Any]]:
+    """`create` answered from `cache` when the same request was answered before."""
+
+    async def call(**kwargs: Any) -> Any:
+        key = request_key(provider, kwargs)
+        if (cached := cache.get(key)) is not None:
+            log.info("model=%s answered from the cache", kwargs.get("model"))
+            return cached
+        started = time.monotonic()
+        response = await create(**kwargs)
+        cache.put(key, response, time.monotonic() - started)
+        return response
+
+    return call
+
+
+def structured_client(
+    endpoint: Endpoint, policy: TransportPolicy, cache: ResponseCache | None = None
+) -> instructor.AsyncInstructor:
+    """An async instructor client for `endpoint`: raw calls go through the cache (if any),
+    then transport retries."""
+    client = openai.AsyncOpenAI(
         base_url=endpoint.base_url,
         api_key=endpoint.api_key,
         timeout=endpoint.timeout,
         max_retries=0,  # one retry policy, ours
     )
-    # instructor patches whatever `chat.completions.create` is: give it the retrying one.
+    # instructor patches whatever `chat.completions.create` is: give it ours.
     completions = client.chat.completions
-    completions.create = with_transport_retries(completions.create, policy)  # type: ignore[method-assign]
+    create = with_transport_retries(completions.create, policy)
+    if cache is not None:
+        create = with_cache(create, cache, endpoint.cache_scope)
+    completions.create = create  # type: ignore[method-assign,assignment]
     return instructor.from_openai(client, mode=endpoint.mode)

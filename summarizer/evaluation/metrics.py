@@ -134,7 +134,9 @@ def score(gold: dict[str, Any], summary: Summary, tally: Tally) -> None:
     score_quotes(gold, summary, tally)
     score_entities(gold, summary, tally)
     rejected = Counter(r.field for r in summary.rejected)
-    tally.add(articles=1, ungrounded=count_ungrounded(gold["text"], summary))
+    items = [*summary.who, *summary.where, *summary.when, *summary.quotes]
+    tally.add(articles=1, items=len(items) + bool(summary.what and summary.what.summary))
+    tally.add(ungrounded=count_ungrounded(gold["text"], summary))
     tally.add(**{f"rejected_{k.replace('.', '_')}": v for k, v in rejected.items()})
     usage = summary.meta.usage or {}
     tally.add(
@@ -145,7 +147,7 @@ def score(gold: dict[str, Any], summary: Summary, tally: Tally) -> None:
     )
 
 
-def report(tally: Tally) -> dict[str, float | int | None]:
+def report(tally: Tally) -> dict[str, Any]:
     """The headline numbers of a tally."""
     c, n = tally.counts, max(tally.counts["articles"], 1)
 
@@ -154,7 +156,7 @@ def report(tally: Tally) -> dict[str, float | int | None]:
             2 * p * r / (p + r) if p and r else (0.0 if p is not None and r is not None else None)
         )
 
-    out: dict[str, float | int | None] = {"articles": c["articles"]}
+    out: dict[str, Any] = {"articles": c["articles"]}
     for kind in ("exact", "overlap"):
         p, r = (
             tally.rate(f"quotes_{kind}", "quotes_pred"),
@@ -166,7 +168,11 @@ def report(tally: Tally) -> dict[str, float | int | None]:
         out[f"{name}_recall"] = tally.rate(f"{name}_found", f"{name}_gold")
         out[f"{name}_precision"] = tally.rate(f"{name}_right", f"{name}_pred")
     out["when_dates_agree"] = tally.rate("dates_right", "dates_gold")
+    out["items"] = c["items"]
     out["rejected"] = sum(v for k, v in c.items() if k.startswith("rejected_"))
+    out["rejected_by_kind"] = {
+        k.removeprefix("rejected_"): v for k, v in sorted(c.items()) if k.startswith("rejected_")
+    }
     out["ungrounded"] = c["ungrounded"]
     out |= {
         "attempts_per_article": c["attempts"] / n,

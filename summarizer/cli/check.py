@@ -1,0 +1,51 @@
+"""`summarizer check`: ground a given summary in its article."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from summarizer.cli.common import EXIT_OK, EXIT_REJECTED, app, fail, parse_date
+from summarizer.grounding import ground
+from summarizer.inputs import InputError, read_article, read_summary
+from summarizer.render import to_json, to_markdown
+
+
+class Format(StrEnum):
+    json = "json"
+    md = "md"
+
+
+@app.command()
+def check(
+    article: Annotated[str, typer.Argument(help="The article text file ('-' for stdin).")],
+    summary: Annotated[str, typer.Argument(help="A summary in the v1 JSON format ('-': stdin).")],
+    output_format: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.json,
+    published: Annotated[
+        str | None,
+        typer.Option(help="Publication date (YYYY-MM-DD) for resolving relative times."),
+    ] = None,
+) -> None:
+    """Ground a summary in its article and print the result.
+
+    Offsets in the summary are ignored and recomputed. Exit status: 0 nothing rejected,
+    1 something rejected, 2 bad usage or unreadable input.
+    """
+    if article == "-" and summary == "-":
+        raise fail("only one of ARTICLE and SUMMARY can be read from stdin")
+    pub = parse_date(published, "--published")
+    try:
+        art = read_article(article)
+        draft = read_summary(summary)
+    except InputError as err:
+        raise fail(str(err)) from None
+    given = draft.article.model_dump(exclude_none=True, exclude={"sha256"})
+    given |= {"published": pub} if pub else {}
+    draft = draft.model_copy(update={"article": art.info().model_copy(update=given)})
+    result = ground(art.text, draft)
+    render = to_markdown if output_format is Format.md else to_json
+    sys.stdout.write(render(result))
+    raise typer.Exit(EXIT_REJECTED if result.rejected else EXIT_OK)

@@ -1,0 +1,78 @@
+"""`summarizer eval`: quality and cost of a model and prompt on gold data, as numbers."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+
+from summarizer.cli.common import (
+    EXIT_FAILED,
+    EXIT_OK,
+    BaseUrl,
+    Config,
+    MaxAttempts,
+    Mode,
+    Model,
+    NoCache,
+    Prompt,
+    Verbose,
+    app,
+    fail,
+    model_settings,
+    response_cache,
+)
+from summarizer.config import ConfigError, Settings
+from summarizer.evaluation.gold import GoldError
+from summarizer.evaluation.runner import evaluate
+from summarizer.evaluation.table import table
+from summarizer.output import write_atomic
+from summarizer.providers.models import ModelError
+
+
+@app.command("eval")
+def eval_command(
+    gold: Annotated[list[Path], typer.Argument(help="Gold JSONL files (../shared/eval format).")],
+    limit: Annotated[
+        int | None, typer.Option(min=1, help="Score only the first N articles of each file.")
+    ] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option(help="Write every number as JSON here [default: eval-<model>.json]."),
+    ] = None,
+    base_url: BaseUrl = None,
+    model: Model = None,
+    mode: Mode = None,
+    max_attempts: MaxAttempts = None,
+    prompt: Prompt = None,
+    config: Config = None,
+    no_cache: NoCache = False,
+    verbose: Verbose = False,
+) -> None:
+    """Summarise gold articles (answers cached, so a rerun is free), score them, print a
+    table and write the numbers as JSON.
+
+    Exit status: 0 every article summarised, 1 some failed (scored as empty), 2 bad usage
+    or an unusable gold file.
+    """
+    given = Settings(
+        base_url=base_url, model=model, mode=mode, max_attempts=max_attempts, prompt=prompt
+    )
+    settings, options = model_settings(given, config, verbose)
+    console = Console(stderr=True, soft_wrap=True)
+    cache = response_cache(no_cache)
+    results: list[dict[str, Any]] = []
+    try:
+        for path in gold:
+            results.append(evaluate(path, settings, options, console, cache, limit))
+    except (GoldError, ConfigError, ModelError) as err:
+        raise fail(str(err)) from None
+    Console(soft_wrap=False, width=max(160, Console().width)).print(table(results))
+    target = out or Path(f"eval-{results[0]['model']}.json")
+    write_atomic(target, json.dumps(results, indent=2, ensure_ascii=False) + "\n")
+    sys.stderr.write(f"wrote {target}\n")
+    raise typer.Exit(EXIT_FAILED if any(r["failed"] for r in results) else EXIT_OK)

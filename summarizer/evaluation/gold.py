@@ -1,0 +1,93 @@
+"""Reading gold data (format: ../shared/eval/README.md), checked line by line.
+
+A gold file is trusted for nothing: every line must parse, have the fields, and every
+item's offsets must point at its text, or the error names the file and line.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from summarizer.inputs import Article
+from summarizer.run import Job
+
+
+class GoldError(Exception):
+    """A gold file that cannot be used; the message names the file and line."""
+
+
+class _Span(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+    text: str
+    start: int
+    end: int
+
+
+class _Quote(_Span):
+    speaker: str | None = None
+
+
+class _When(_Span):
+    date: str | None = None
+
+
+class _Gold(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+    id: str
+    source: str | None = None
+    title: str | None = None
+    published: date | None = None
+    text: str
+    who: list[_Span] = []
+    where: list[_Span] = []
+    when: list[_When] = []
+    quotes: list[_Quote] = []
+
+
+def _check_offsets(gold: _Gold) -> str | None:
+    for name in ("who", "where", "when", "quotes"):
+        for i, item in enumerate(getattr(gold, name)):
+            if gold.text[item.start : item.end] != item.text:
+                return f"{name}[{i}] '{item.text}' is not the text at {item.start}:{item.end}"
+    return None
+
+
+def load_gold(path: Path) -> list[dict[str, Any]]:
+    """The gold articles of a JSONL file, each a dict as written in the file."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as err:
+        raise GoldError(f"{path}: cannot be read ({err.__class__.__name__}: {err})") from None
+    rows: list[dict[str, Any]] = []
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+            problem = _check_offsets(_Gold.model_validate(row))
+        except json.JSONDecodeError as err:
+            raise GoldError(f"{path}:{number}: not JSON ({err.msg})") from None
+        except ValidationError as err:
+            first = err.errors()[0]
+            where = ".".join(str(p) for p in first["loc"])
+            raise GoldError(f"{path}:{number}: {where}: {first['msg']}") from None
+        if problem:
+            raise GoldError(f"{path}:{number}: {problem}")
+        rows.append(row)
+    if not rows:
+        raise GoldError(f"{path}: no gold articles in it")
+    return rows
+
+
+def gold_job(gold: dict[str, Any]) -> Job:
+    """The summarising job for a gold article: its text, id and publication date."""
+    published = date.fromisoformat(gold["published"]) if gold.get("published") else None
+    article = Article(id=gold["id"], source=gold.get("source") or gold["id"], text=gold["text"])
+    return Job(article, published)

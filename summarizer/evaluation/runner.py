@@ -1,0 +1,81 @@
+"""`summarizer eval`: summarise every gold article (through the cache) and score it.
+
+An article the model fails on is scored as an empty summary (its gold items count as
+missed) and listed with the reason, so a failing configuration cannot score well by
+failing on the hard articles.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+
+from summarizer.config import Settings
+from summarizer.evaluation.gold import gold_job, load_gold
+from summarizer.evaluation.metrics import Tally, report, score
+from summarizer.prompting import load_prompt
+from summarizer.providers.cache import ResponseCache
+from summarizer.providers.client import TransportPolicy, structured_client
+from summarizer.run import Job, error_line, open_endpoint, progress_bar, summarize_all
+from summarizer.schema import SCHEMA_VERSION, Summary
+from summarizer.summarize import Options
+
+
+def evaluate(
+    gold_path: Path,
+    settings: Settings,
+    options: Options,
+    console: Console,
+    cache: ResponseCache | None = None,
+    limit: int | None = None,
+) -> dict[str, Any]:
+    """Scores of one configuration on one gold file: totals, per article, and failures."""
+    golds = load_gold(gold_path)[:limit]
+    summaries: dict[str, Summary] = {}
+    failed: dict[str, str] = {}
+    hits_before = cache.hits if cache else 0
+    started = time.monotonic()
+    with (
+        open_endpoint(settings) as endpoint,
+        progress_bar(len(golds), console, "evaluating") as bar,
+    ):
+        client = structured_client(endpoint, TransportPolicy(), cache)
+        task = bar.add_task("", total=len(golds))
+
+        def done(job: Job, summary: Summary) -> None:
+            summaries[job.article.id] = summary
+            bar.advance(task)
+
+        def fail(job: Job, reason: str) -> None:
+            failed[job.article.id] = reason
+            error_line(console, f"{gold_path}: {job.article.id}", reason)
+            bar.advance(task)
+
+        jobs = [gold_job(gold) for gold in golds]
+        asyncio.run(summarize_all(jobs, client, endpoint, options, done, fail))
+        model = endpoint.model
+    total, articles = Tally(), []
+    for gold in golds:
+        one = Tally()
+        summary = summaries.get(gold["id"], Summary())
+        score(gold, summary, one)
+        total.counts.update(one.counts)
+        articles.append({"id": gold["id"], "failed": failed.get(gold["id"])} | report(one))
+    return {
+        "gold": str(gold_path),
+        "model": model,
+        "prompt": options.prompt,
+        "prompt_version": load_prompt(options.prompt).version,
+        "schema_version": SCHEMA_VERSION,
+        "max_attempts": options.max_attempts,
+        "totals": report(total),
+        "counts": dict(total.counts),
+        "failed": len(failed),
+        "cached_calls": (cache.hits - hits_before) if cache else 0,
+        "wall_seconds": round(time.monotonic() - started, 2),
+        "articles": articles,
+    }

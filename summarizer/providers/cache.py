@@ -1,0 +1,118 @@
+"""An on-disk cache of model responses, so a rerun of eval, summarize or batch costs no
+model time.
+
+The key is the sha256 of the whole request as sent: the model (and the provider serving it),
+the rendered prompt (so the prompt version and the article text, hence its hash), the tool
+schema the answer must fill (so the schema version) and the sampling parameters. Whatever
+changes any of them misses the cache; a re-ask after a cached answer is the same request
+again and hits too. Grounding is not cached: it runs on every answer, so a change to the
+rules applies to cached answers at once.
+
+SQLite (WAL, one transaction per write) makes each entry complete or absent and lets
+several processes share the file. Only complete answers are kept (not ones cut off at
+max_tokens), and only answers: errors are never cached.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import sqlite3
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import openai.types.chat
+
+COMPLETE = {"stop", "tool_calls", "function_call"}
+
+
+def cache_dir() -> Path:
+    """$SUMMARIZER_CACHE_DIR, else $XDG_CACHE_HOME/summarizer, else ~/.cache/summarizer."""
+    if env := os.environ.get("SUMMARIZER_CACHE_DIR"):
+        return Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "summarizer"
+
+
+def request_key(provider: str, request: dict[str, Any]) -> str:
+    """The cache key of a chat-completions request: sha256 of its canonical JSON."""
+    canonical = json.dumps(
+        {"provider": provider, "request": request},
+        sort_keys=True,
+        ensure_ascii=False,
+        separators=(",", ":"),
+        default=str,
+    )
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+@dataclass
+class ResponseCache:
+    """Chat completions by request key, in one SQLite file; counts its hits and misses."""
+
+    path: Path = field(default_factory=lambda: cache_dir() / "responses.sqlite3")
+    hits: int = 0
+    misses: int = 0
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    def __post_init__(self) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with self._connect() as db:
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute(
+                "CREATE TABLE IF NOT EXISTS responses (key TEXT PRIMARY KEY, model TEXT, "
+                "created REAL, seconds REAL, response TEXT NOT NULL)"
+            )
+
+    @contextlib.contextmanager
+    def _connect(self) -> Iterator[sqlite3.Connection]:
+        db = sqlite3.connect(self.path, timeout=60)
+        try:
+            with db:  # one transaction: committed whole, or rolled back
+                yield db
+        finally:
+            db.close()
+
+    def get(self, key: str) -> openai.types.chat.ChatCompletion | None:
+        with self._connect() as db:
+            row = db.execute("SELECT response FROM responses WHERE key = ?", (key,)).fetchone()
+        with self._lock:
+            if row is None:
+                self.misses += 1
+                return None
+            self.hits += 1
+        return openai.types.chat.ChatCompletion.model_validate_json(row[0])
+
+    def put(self, key: str, response: Any, seconds: float) -> None:
+        """Keep `response` if it is a complete chat completion; ignore anything else."""
+        if not isinstance(response, openai.types.chat.ChatCompletion):
+            return
+        if not response.choices or response.choices[0].finish_reason not in COMPLETE:
+            return
+        with self._connect() as db:
+            db.execute(
+                "INSERT OR REPLACE INTO responses VALUES (?, ?, ?, ?, ?)",
+                (key, response.model, time.time(), seconds, response.model_dump_json()),
+            )
+
+    def stats(self) -> dict[str, Any]:
+        """Entries and bytes on disk, for `summarizer cache`."""
+        with self._connect() as db:
+            count, size = db.execute(
+                "SELECT COUNT(*), COALESCE(SUM(LENGTH(response)), 0) FROM responses"
+            ).fetchone()
+        return {"path": str(self.path), "entries": count, "bytes": size}
+
+    def clear(self) -> int:
+        """Remove every entry; return how many there were."""
+        with self._connect() as db:
+            removed: int = db.execute("DELETE FROM responses").rowcount
+        with contextlib.closing(sqlite3.connect(self.path)) as db:
+            db.execute("VACUUM")
+        return removed
