@@ -13,6 +13,7 @@ from typing import Any
 
 import instructor
 from instructor.core import Hooks, InstructorRetryException
+from instructor.core.exceptions import IncompleteOutputException, InstructorError
 
 from summarizer.chunking import Chunk, merge_chunks, split_article
 from summarizer.draft import Draft, GroundingState
@@ -84,10 +85,16 @@ async def _summarize_chunk(
             temperature=options.temperature,
             max_tokens=options.max_output_tokens,
         )
+    except IncompleteOutputException as err:
+        raise SummarizeError(
+            f"the model's answer was cut off at {options.max_output_tokens} output tokens"
+        ) from err
     except InstructorRetryException as err:
         if state.summary is None:  # no attempt parsed at all
             cause = err.__cause__ or err
             raise SummarizeError(f"no usable answer from the model: {cause}") from err
+    except InstructorError as err:  # anything else instructor could not make an answer of
+        raise SummarizeError(f"no usable answer from the model: {err}") from err
     assert state.summary is not None  # set by Draft's validator on every parsed attempt
     return state.summary, state.attempts
 

@@ -43,7 +43,10 @@ FAST = TransportPolicy(attempts=4, max_wait=0.05, backoff=0.01)
 
 
 def call(create: Flaky, policy: TransportPolicy) -> Any:
-    return asyncio.run(with_transport_retries(create, policy)(model="m"))
+    async def go() -> Any:
+        return await with_transport_retries(create, policy)(model="m")
+
+    return asyncio.run(go())
 
 
 def test_429_then_success_waits_as_asked(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -71,7 +71,7 @@ def eval_command(
             results.append(evaluate(path, settings, options, console, cache, limit))
     except (GoldError, ConfigError, ModelError) as err:
         raise fail(str(err)) from None
-    Console(soft_wrap=False, width=max(160, Console().width)).print(table(results))
+    Console(width=max(100, Console().width)).print(table(results))
     target = out or Path(f"eval-{results[0]['model']}.json")
     write_atomic(target, json.dumps(results, indent=2, ensure_ascii=False) + "\n")
     sys.stderr.write(f"wrote {target}\n")

@@ -6,17 +6,23 @@ from typing import Any
 
 from rich.table import Table
 
-COLUMNS = [
-    ("quote_r_exact", "quote R exact"), ("quote_p_exact", "quote P exact"),
-    ("quote_r_overlap", "quote R ≥.8"), ("quote_p_overlap", "quote P ≥.8"),
-    ("quote_f1_overlap", "quote F1 ≥.8"), ("speaker_acc", "speaker"),
-    ("who_recall", "who R"), ("who_precision", "who P"),
-    ("where_recall", "where R"), ("where_precision", "where P"),
-    ("when_recall", "when R"), ("when_precision", "when P"), ("when_dates_agree", "dates"),
-    ("items", "items"), ("rejected", "rejected"), ("ungrounded", "ungrounded"),
-    ("attempts_per_article", "attempts"),
-    ("prompt_tokens_per_article", "prompt tok"), ("completion_tokens_per_article", "output tok"),
-    ("seconds_per_article", "s/article"),
+ROWS = [
+    ("quote_r_exact", "quote recall, exact"), ("quote_p_exact", "quote precision, exact"),
+    ("quote_f1_exact", "quote F1, exact"),
+    ("quote_r_overlap", "quote recall, ≥0.8 overlap"),
+    ("quote_p_overlap", "quote precision, ≥0.8 overlap"),
+    ("quote_f1_overlap", "quote F1, ≥0.8 overlap"),
+    ("speaker_acc", "speaker accuracy (matched quotes)"),
+    ("who_recall", "who recall"), ("who_precision", "who precision"),
+    ("where_recall", "where recall"), ("where_precision", "where precision"),
+    ("when_recall", "when recall"), ("when_precision", "when precision"),
+    ("when_dates_agree", "when: ISO dates that agree"),
+    ("items", "items output"), ("rejected", "items rejected"),
+    ("ungrounded", "ungrounded items in the output"),
+    ("attempts_per_article", "attempts / article"),
+    ("prompt_tokens_per_article", "prompt tokens / article"),
+    ("completion_tokens_per_article", "completion tokens / article"),
+    ("seconds_per_article", "seconds / article"),
 ]  # fmt: skip
 
 
@@ -27,14 +33,23 @@ def fmt(value: Any) -> str:
 
 
 def table(results: list[dict[str, Any]]) -> Table:
-    """One row per eval result (a gold file under one configuration)."""
-    out = Table(title="summarizer eval", show_lines=False)
-    out.add_column("gold")
-    for _, label in COLUMNS:
-        out.add_column(label, justify="right")
+    """Metrics down, one column per eval result (a gold file under one configuration):
+    narrow enough for a terminal however many metrics there are."""
+    out = Table(title="summarizer eval")
+    out.add_column("")
     for result in results:
         name = result["gold"].rsplit("/", 1)[-1].removesuffix(".jsonl")
-        out.add_row(name, *(fmt(result["totals"].get(key)) for key, _ in COLUMNS))
+        out.add_column(f"{name}\n{result['totals']['articles']} articles", justify="right")
+    for key, label in ROWS:
+        out.add_row(label, *(fmt(result["totals"].get(key)) for result in results))
+    out.add_row(
+        "rejected by kind",
+        *(", ".join(f"{k} {v}" for k, v in r["totals"]["rejected_by_kind"].items()) or "–"
+          for r in results),
+    )  # fmt: skip
+    out.add_row("failed articles", *(str(r["failed"]) for r in results))
+    out.add_row("answers from the cache", *(str(r["cached_calls"]) for r in results))
+    out.add_row("wall seconds", *(f"{r['wall_seconds']:.1f}" for r in results))
     return out
 
 

@@ -27,7 +27,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import openai.types.chat
+import pydantic
+from openai.types.chat import ChatCompletion
 
 COMPLETE = {"stop", "tool_calls", "function_call"}
 
@@ -79,19 +80,23 @@ class ResponseCache:
         finally:
             db.close()
 
-    def get(self, key: str) -> openai.types.chat.ChatCompletion | None:
+    def get(self, key: str) -> ChatCompletion | None:
         with self._connect() as db:
             row = db.execute("SELECT response FROM responses WHERE key = ?", (key,)).fetchone()
+        try:
+            response = None if row is None else ChatCompletion.model_validate_json(row[0])
+        except pydantic.ValidationError:  # damaged (or from an older SDK): ask again
+            response = None
         with self._lock:
-            if row is None:
+            if response is None:
                 self.misses += 1
-                return None
-            self.hits += 1
-        return openai.types.chat.ChatCompletion.model_validate_json(row[0])
+            else:
+                self.hits += 1
+        return response
 
     def put(self, key: str, response: Any, seconds: float) -> None:
         """Keep `response` if it is a complete chat completion; ignore anything else."""
-        if not isinstance(response, openai.types.chat.ChatCompletion):
+        if not isinstance(response, ChatCompletion):
             return
         if not response.choices or response.choices[0].finish_reason not in COMPLETE:
             return

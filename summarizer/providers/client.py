@@ -114,6 +114,7 @@ def with_transport_retries(
             before_sleep=_log_retry,
             reraise=True,
         )
+
         async def attempt() -> Any:
             # A plain coroutine function: tenacity cannot tell that the SDK's decorated
             # `create` is async, and would not await it.
