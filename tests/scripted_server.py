@@ -1,15 +1,22 @@
-"""A loopback HTTP server that speaks the OpenAI chat API from a script.
+"""A loopback HTTP server that speaks the OpenAI chat API from a script, and misbehaves
+on demand.
 
 Each POST to /v1/chat/completions takes the next step of the script: a hand-written
 response (status, headers, body), or "forward" to pass the request on to a real model
-server (to record a real answer after a scripted one). Tests use it to drive a specific
-path: a hallucinated first answer, a 429 before a real one.
+server (to record a real answer after a scripted one); when the script is used up, the
+`default` step answers every request. A step can also be a fault: a delay (a hang past the
+client's timeout), a dropped connection, or a body that is not JSON. Tests use it to drive
+a specific path (a hallucinated first answer, a 429 before a real one) and to inject real
+faults into batch runs; benchmarks/batch.py uses it as a server with a fixed latency.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
+import socket
 import threading
+import time
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -25,6 +32,9 @@ class Reply:
     status: int = 200
     body: dict[str, Any] = field(default_factory=dict)
     headers: dict[str, str] = field(default_factory=dict)
+    delay: float = 0.0  # seconds before answering
+    drop: bool = False  # close the connection without an answer
+    raw: bytes | None = None  # send these bytes as the body instead of `body` as JSON
 
 
 def tool_call_reply(arguments: dict[str, Any], name: str = "Draft") -> Reply:
@@ -62,6 +72,17 @@ class Script:
     steps: list[Reply | str]
     forward_to: str | None = None
     requests: list[dict[str, Any]] = field(default_factory=list)
+    arrivals: list[float] = field(default_factory=list)  # time.monotonic() of each request
+    default: Reply | None = None
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def next_step(self, request: dict[str, Any]) -> Reply | str:
+        with self.lock:
+            self.requests.append(request)
+            self.arrivals.append(time.monotonic())
+            if self.steps:
+                return self.steps.pop(0)
+        return self.default or Reply(500, {"error": "script ended"})
 
 
 def _handler(script: Script) -> type[BaseHTTPRequestHandler]:
@@ -74,8 +95,7 @@ def _handler(script: Script) -> type[BaseHTTPRequestHandler]:
 
         def do_POST(self) -> None:
             raw = self.rfile.read(int(self.headers.get("content-length", 0)))
-            script.requests.append(json.loads(raw or b"{}"))
-            step = script.steps.pop(0) if script.steps else Reply(500, {"error": "script ended"})
+            step = script.next_step(json.loads(raw or b"{}"))
             if step == FORWARD:
                 assert script.forward_to, "forwarding needs a real server"
                 req = urllib.request.Request(
@@ -86,10 +106,17 @@ def _handler(script: Script) -> type[BaseHTTPRequestHandler]:
                 with urllib.request.urlopen(req, timeout=600) as resp:
                     step = Reply(resp.status, json.loads(resp.read()))
             assert isinstance(step, Reply)
-            self._send(step)
+            with contextlib.suppress(BrokenPipeError, ConnectionResetError):  # client killed
+                self._send(step)
 
         def _send(self, reply: Reply) -> None:
-            data = json.dumps(reply.body).encode()
+            if reply.delay:
+                time.sleep(reply.delay)
+            if reply.drop:
+                self.close_connection = True
+                self.connection.shutdown(socket.SHUT_RDWR)
+                return
+            data = reply.raw if reply.raw is not None else json.dumps(reply.body).encode()
             self.send_response(reply.status)
             self.send_header("content-type", "application/json")
             self.send_header("content-length", str(len(data)))
@@ -101,10 +128,15 @@ def _handler(script: Script) -> type[BaseHTTPRequestHandler]:
     return Handler
 
 
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    request_queue_size = 256  # many clients in flight at once (benchmarks/batch.py)
+
+
 @contextmanager
 def scripted_server(script: Script) -> Iterator[str]:
     """Serve `script` on a free loopback port; yield its base URL (…/v1)."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(script))
+    server = _Server(("127.0.0.1", 0), _handler(script))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

@@ -5,7 +5,7 @@ One module per command; importing them registers them on `app`. Exit codes: 0 al
 one-line error naming the file on stderr).
 """
 
-from summarizer.cli import cache, check, evaluate, models, summarize  # noqa: F401  (registers)
+from summarizer.cli import batch, cache, check, evaluate, models, summarize  # noqa: F401  (registers)
 from summarizer.cli.common import app
 
 __all__ = ["app"]

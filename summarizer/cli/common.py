@@ -51,6 +51,9 @@ NoCache = Annotated[
     bool,
     typer.Option("--no-cache", help="Call the model even for answers cached on disk."),
 ]
+Timeout = Annotated[
+    float | None, typer.Option(min=0.1, help="Seconds to wait for one model answer [600].")
+]
 Verbose = Annotated[bool, typer.Option("--verbose", "-v", help="Log every model call.")]
 
 

@@ -20,6 +20,7 @@ from summarizer.cli.common import (
     Model,
     NoCache,
     Prompt,
+    Timeout,
     Verbose,
     app,
     fail,
@@ -50,6 +51,7 @@ def eval_command(
     max_attempts: MaxAttempts = None,
     prompt: Prompt = None,
     config: Config = None,
+    timeout: Timeout = None,
     no_cache: NoCache = False,
     verbose: Verbose = False,
 ) -> None:
@@ -60,7 +62,12 @@ def eval_command(
     or an unusable gold file.
     """
     given = Settings(
-        base_url=base_url, model=model, mode=mode, max_attempts=max_attempts, prompt=prompt
+        base_url=base_url,
+        model=model,
+        mode=mode,
+        max_attempts=max_attempts,
+        prompt=prompt,
+        timeout=timeout,
     )
     settings, options = model_settings(given, config, verbose)
     console = Console(stderr=True, soft_wrap=True)

@@ -18,6 +18,7 @@ from summarizer.cli.common import (
     Model,
     NoCache,
     Prompt,
+    Timeout,
     Verbose,
     app,
     fail,
@@ -54,6 +55,7 @@ def summarize(
     max_attempts: MaxAttempts = None,
     prompt: Prompt = None,
     config: Config = None,
+    timeout: Timeout = None,
     no_cache: NoCache = False,
     verbose: Verbose = False,
 ) -> None:
@@ -64,7 +66,12 @@ def summarize(
     """
     pub = parse_date(published, "--published")
     given = Settings(
-        base_url=base_url, model=model, mode=mode, max_attempts=max_attempts, prompt=prompt
+        base_url=base_url,
+        model=model,
+        mode=mode,
+        max_attempts=max_attempts,
+        prompt=prompt,
+        timeout=timeout,
     )
     settings, options = model_settings(given, config, verbose)
     sources = collect_articles(paths)

@@ -18,6 +18,7 @@ from typing import Any
 
 import instructor
 import openai
+from aiolimiter import AsyncLimiter
 from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, stop_after_attempt
 from tenacity.wait import wait_random_exponential
 
@@ -153,11 +154,28 @@ def with_cache(
     return call
 
 
+def with_rate_limit(
+    create: Callable[..., Awaitable[Any]], per_second: float
+) -> Callable[..., Awaitable[Any]]:
+    """`create` spaced to at most `per_second` requests, however many are in flight (each
+    transport retry is a request and counts)."""
+    limiter = AsyncLimiter(1, 1 / per_second)
+
+    async def call(*args: Any, **kwargs: Any) -> Any:
+        async with limiter:
+            return await create(*args, **kwargs)
+
+    return call
+
+
 def structured_client(
-    endpoint: Endpoint, policy: TransportPolicy, cache: ResponseCache | None = None
+    endpoint: Endpoint,
+    policy: TransportPolicy,
+    cache: ResponseCache | None = None,
+    rate_limit: float | None = None,
 ) -> instructor.AsyncInstructor:
     """An async instructor client for `endpoint`: raw calls go through the cache (if any),
-    then transport retries."""
+    then transport retries, then the rate limit (if any)."""
     client = openai.AsyncOpenAI(
         base_url=endpoint.base_url,
         api_key=endpoint.api_key,
@@ -166,7 +184,10 @@ def structured_client(
     )
     # instructor patches whatever `chat.completions.create` is: give it ours.
     completions = client.chat.completions
-    create = with_transport_retries(completions.create, policy)
+    create: Callable[..., Awaitable[Any]] = completions.create
+    if rate_limit:
+        create = with_rate_limit(create, rate_limit)
+    create = with_transport_retries(create, policy)
     if cache is not None:
         create = with_cache(create, cache, endpoint.cache_scope)
     completions.create = create  # type: ignore[method-assign,assignment]

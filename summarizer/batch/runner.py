@@ -1,0 +1,181 @@
+"""`summarizer batch`: summarise what is new in a set of inputs into a results store.
+
+A run takes the store's lock (never two runs on one store), reads every input and skips
+those whose content hash is already in the store, starts the model only if anything is
+left, and keeps each result as soon as it is made. Failures are recorded with their reason
+and do not stop the others; the report says what happened.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import filelock
+from rich.console import Console
+
+from summarizer.batch.stores import Store, StoreError, open_store
+from summarizer.config import Settings
+from summarizer.inputs import InputError, read_article
+from summarizer.providers.cache import ResponseCache
+from summarizer.providers.client import TransportPolicy, structured_client
+from summarizer.run import Job, error_line, open_endpoint, progress_bar, summarize_all
+from summarizer.schema import Summary
+from summarizer.summarize import Options
+
+LOCAL_SLOTS = 1  # llama-cpp-python's server runs one request at a time
+
+
+class LockedError(Exception):
+    """Another run holds the store; the message says which lock and what to do."""
+
+
+@dataclass
+class BatchReport:
+    """What a run did, for the closing lines and the exit status."""
+
+    done: int = 0
+    skipped: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    rejected_items: int = 0
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    seconds: float = 0.0
+
+    def add(self, summary: Summary) -> None:
+        self.done += 1
+        self.rejected_items += len(summary.rejected)
+        usage = summary.meta.usage or {}
+        self.prompt_tokens += usage.get("prompt_tokens", 0)
+        self.completion_tokens += usage.get("completion_tokens", 0)
+
+    def lines(self) -> list[str]:
+        return [
+            f"batch: {self.done} done, {self.skipped} skipped (already done), "
+            f"{len(self.failed)} failed, {self.rejected_items} items rejected, "
+            f"{self.prompt_tokens} prompt + {self.completion_tokens} completion tokens, "
+            f"{self.seconds:.1f} s"
+        ]
+
+
+@dataclass(frozen=True)
+class BatchOptions:
+    """How a batch runs: articles in flight, model calls per second, lock patience."""
+
+    jobs: int = 1
+    rate_limit: float | None = None
+    wait: float = 0.0
+
+
+@contextmanager
+def locked_store(target: str, wait: float) -> Iterator[Store]:
+    """The store at `target`, held by this run alone; `LockedError` if another run has it."""
+    path = Path(target)
+    lock_file = (path / ".batch.lock") if (target.endswith("/") or path.is_dir()) else (
+        path.with_name(path.name + ".lock")
+    )  # fmt: skip
+    lock_file.parent.mkdir(parents=True, exist_ok=True)
+    lock = filelock.FileLock(lock_file)
+    try:
+        lock.acquire(timeout=wait)
+    except filelock.Timeout:
+        raise LockedError(
+            f"{target}: another batch run is writing it (lock {lock_file}); "
+            "this run exits without touching it (--wait SECONDS to wait for it instead)"
+        ) from None
+    try:
+        store = open_store(target)  # opened (and repaired) only under the lock
+        try:
+            yield store
+        finally:
+            store.close()
+    finally:
+        lock.release()
+
+
+def run_batch(
+    sources: list[str],
+    target: str,
+    settings: Settings,
+    options: Options,
+    batch: BatchOptions,
+    published: date | None,
+    console: Console,
+    cache: ResponseCache | None,
+) -> BatchReport:
+    """Summarise every source not yet in the store at `target`."""
+    started = time.monotonic()
+    report = BatchReport()
+    with locked_store(target, batch.wait) as store:
+        done = store.done()
+        jobs: list[Job] = []
+        for source in sources:
+            try:
+                article = read_article(source)
+            except InputError as err:
+                report.failed.append((source, err.reason))
+                store.fail("", source, err.reason)
+                error_line(console, source, err.reason)
+                continue
+            if article.sha256 in done:
+                report.skipped += 1
+            else:
+                done.add(article.sha256)  # the same text twice in one run: summarised once
+                jobs.append(Job(article, published))
+        if jobs:
+            _summarize(jobs, store, settings, options, batch, console, cache, report)
+    report.seconds = time.monotonic() - started
+    return report
+
+
+def _summarize(
+    jobs: list[Job],
+    store: Store,
+    settings: Settings,
+    options: Options,
+    batch: BatchOptions,
+    console: Console,
+    cache: ResponseCache | None,
+    report: BatchReport,
+) -> None:
+    terminal = console.is_terminal
+    with open_endpoint(settings) as endpoint, progress_bar(len(jobs), console, "batch") as bar:
+        jobs_in_flight = batch.jobs
+        if endpoint.provider == "local" and batch.jobs > LOCAL_SLOTS:
+            console.print(
+                f"batch: the embedded model serves {LOCAL_SLOTS} request at a time; "
+                f"--jobs {batch.jobs} lowered to {LOCAL_SLOTS}",
+                highlight=False,
+            )
+            jobs_in_flight = LOCAL_SLOTS
+        policy = TransportPolicy()
+        client = structured_client(endpoint, policy, cache, rate_limit=batch.rate_limit)
+        task = bar.add_task("", total=len(jobs))
+
+        def done(job: Job, summary: Summary) -> None:
+            store.add(summary)
+            report.add(summary)
+            bar.advance(task)
+            if not terminal:
+                console.print(
+                    f"batch: done {job.article.source} ({summary.meta.seconds} s, "
+                    f"{len(summary.rejected)} rejected)",
+                    markup=False,
+                    highlight=False,
+                )
+
+        def failed(job: Job, reason: str) -> None:
+            store.fail(job.article.sha256, job.article.source, reason)
+            report.failed.append((job.article.source, reason))
+            error_line(console, job.article.source, reason)
+            bar.advance(task)
+
+        asyncio.run(summarize_all(jobs, client, endpoint, options, done, failed, jobs_in_flight))
+
+
+__all__ = ["BatchOptions", "BatchReport", "LockedError", "StoreError", "run_batch"]

@@ -1,0 +1,197 @@
+"""Where a batch keeps its results: a JSONL file, a directory, or a SQLite database.
+
+Every store is keyed by the article's content hash (`article.sha256` of the summary) and
+makes each record complete or absent, so a run killed at any moment (SIGKILL included)
+leaves only whole records, and a rerun skips exactly what is there:
+- JSONL: one v1 summary per line, appended by a single write and fsynced; a line cut
+  short by a kill during that write is cut off when the file is next opened.
+- directory: one `<id>.<sha256>.json` per article, written to a temporary name and renamed;
+  temporaries left by a kill are removed when the directory is next opened.
+- SQLite: one row per article, one transaction each (WAL).
+Failures of the latest run sit beside the results (`*.failures.jsonl`, or a table), each
+with its reason; a rerun tries those articles again.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import time
+from pathlib import Path
+from typing import Any, Protocol
+
+from summarizer.output import write_atomic
+from summarizer.schema import Summary
+
+
+class StoreError(Exception):
+    """A results target that cannot be used; the message names it."""
+
+
+class Store(Protocol):
+    """What a batch needs of a results store."""
+
+    path: Path
+
+    def done(self) -> set[str]:
+        """Content hashes of the articles already summarised."""
+        ...
+
+    def add(self, summary: Summary) -> None:
+        """Keep one summary, durably, before returning."""
+        ...
+
+    def fail(self, key: str, source: str, reason: str) -> None:
+        """Record why an article failed in this run (`key` is '' for unreadable input)."""
+        ...
+
+    def close(self) -> None: ...
+
+
+def _failure(key: str, source: str, reason: str) -> dict[str, Any]:
+    return {"sha256": key, "source": source, "reason": reason, "time": time.time()}
+
+
+class _FailuresFile:
+    """This run's failures, rewritten whole (atomically) at each new one."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.rows: list[dict[str, Any]] = []
+        path.unlink(missing_ok=True)  # the last run's failures are being retried now
+
+    def add(self, key: str, source: str, reason: str) -> None:
+        self.rows.append(_failure(key, source, reason))
+        write_atomic(
+            self.path, "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in self.rows)
+        )
+
+
+class JsonlStore:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._repair_tail()
+        self._fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+        self._failures = _FailuresFile(path.with_name(path.name + ".failures.jsonl"))
+
+    def _repair_tail(self) -> None:
+        """Cut off a last line without its newline: a write a kill interrupted."""
+        if not self.path.exists():
+            return
+        with self.path.open("rb+") as f:
+            data = f.read()
+            if data and not data.endswith(b"\n"):
+                f.truncate(data.rfind(b"\n") + 1)
+                f.flush()
+                os.fsync(f.fileno())
+
+    def done(self) -> set[str]:
+        keys = set()
+        with self.path.open(encoding="utf-8") as f:
+            for number, line in enumerate(f, 1):
+                try:
+                    keys.add(json.loads(line)["article"]["sha256"])
+                except (json.JSONDecodeError, KeyError, TypeError):
+                    raise StoreError(
+                        f"{self.path}:{number}: not a summary line; is this a batch's output?"
+                    ) from None
+        return keys
+
+    def add(self, summary: Summary) -> None:
+        line = (summary.model_dump_json() + "\n").encode("utf-8")
+        size = os.lseek(self._fd, 0, os.SEEK_END)
+        written = os.write(self._fd, line)  # one system call: the line, or a cut-off tail
+        if written != len(line):  # disk full: take the part back, fail this record
+            os.ftruncate(self._fd, size)
+            raise OSError(f"{self.path}: short write ({written} of {len(line)} bytes)")
+        os.fsync(self._fd)
+
+    def fail(self, key: str, source: str, reason: str) -> None:
+        self._failures.add(key, source, reason)
+
+    def close(self) -> None:
+        os.close(self._fd)
+
+
+class DirStore:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        path.mkdir(parents=True, exist_ok=True)
+        for stale in path.glob(".*.tmp"):  # half-written by a killed run
+            stale.unlink(missing_ok=True)
+        self._failures = _FailuresFile(path / "failures.jsonl")
+
+    def done(self) -> set[str]:
+        return {p.stem.rsplit(".", 1)[-1] for p in self.path.glob("*.*.json")}
+
+    def add(self, summary: Summary) -> None:
+        name = f"{summary.article.id or 'article'}.{summary.article.sha256}.json"
+        write_atomic(self.path / name, summary.model_dump_json(indent=2) + "\n")
+
+    def fail(self, key: str, source: str, reason: str) -> None:
+        self._failures.add(key, source, reason)
+
+    def close(self) -> None:
+        pass
+
+
+class SqliteStore:
+    SCHEMA = (
+        "CREATE TABLE IF NOT EXISTS summaries (sha256 TEXT PRIMARY KEY, source TEXT, "
+        "model TEXT, prompt_version TEXT, created REAL, summary TEXT NOT NULL)",
+        "CREATE TABLE IF NOT EXISTS failures (sha256 TEXT, source TEXT, reason TEXT, "
+        "created REAL, PRIMARY KEY (sha256, source))",
+    )
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self._db = sqlite3.connect(path, timeout=60, isolation_level=None)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=FULL")
+            for statement in self.SCHEMA:
+                self._db.execute(statement)
+            self._db.execute("DELETE FROM failures")  # retried in this run
+        except sqlite3.DatabaseError as err:
+            raise StoreError(f"{path}: not a usable SQLite database ({err})") from None
+
+    def done(self) -> set[str]:
+        return {row[0] for row in self._db.execute("SELECT sha256 FROM summaries")}
+
+    def add(self, summary: Summary) -> None:
+        self._db.execute(  # one statement in autocommit mode: one transaction
+                "INSERT OR IGNORE INTO summaries VALUES (?, ?, ?, ?, ?, ?)",
+                (summary.article.sha256, summary.article.source, summary.meta.model,
+                 summary.meta.prompt_version, time.time(), summary.model_dump_json()),
+        )  # fmt: skip
+
+    def fail(self, key: str, source: str, reason: str) -> None:
+        self._db.execute(
+            "INSERT OR REPLACE INTO failures VALUES (?, ?, ?, ?)",
+            (key, source, reason, time.time()),
+        )
+
+    def close(self) -> None:
+        self._db.close()
+
+
+def open_store(target: str) -> Store:
+    """The store `target` names: `*.jsonl`, `*.db` (or .sqlite, .sqlite3), or a directory
+    (an existing one, or a path ending in '/')."""
+    path = Path(target)
+    suffix = path.suffix.lower()
+    try:
+        if suffix == ".jsonl":
+            return JsonlStore(path)
+        if suffix in {".db", ".sqlite", ".sqlite3"}:
+            return SqliteStore(path)
+        if target.endswith(("/", os.sep)) or path.is_dir():
+            return DirStore(path)
+    except OSError as err:
+        raise StoreError(f"{target}: cannot be used for results ({err.strerror or err})") from None
+    raise StoreError(
+        f"{target}: --out must be a .jsonl file, a .db file, or a directory (end it with /)"
+    )

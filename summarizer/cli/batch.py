@@ -1,0 +1,99 @@
+"""`summarizer batch`: scheduled runs over folders of articles into one results store."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from summarizer.batch.runner import BatchOptions, LockedError, StoreError, run_batch
+from summarizer.cli.common import (
+    EXIT_FAILED,
+    EXIT_OK,
+    BaseUrl,
+    Config,
+    MaxAttempts,
+    Mode,
+    Model,
+    NoCache,
+    Prompt,
+    Timeout,
+    Verbose,
+    app,
+    fail,
+    model_settings,
+    parse_date,
+    response_cache,
+)
+from summarizer.config import ConfigError, Settings
+from summarizer.inputs import collect_articles
+from summarizer.providers.models import ModelError
+
+EXIT_LOCKED = 75  # EX_TEMPFAIL: another run has the store; try again later
+
+
+@app.command()
+def batch(
+    inputs: Annotated[
+        list[str], typer.Argument(help="Article files and directories (searched recursively).")
+    ],
+    out: Annotated[
+        str, typer.Option(help="Results: a .jsonl file, a .db (SQLite) file, or a DIR/.")
+    ],
+    jobs: Annotated[int, typer.Option(min=1, max=256, help="Articles in flight at once.")] = 1,
+    rate_limit: Annotated[
+        float | None,
+        typer.Option(min=0.001, help="At most this many model requests per second."),
+    ] = None,
+    wait: Annotated[
+        float,
+        typer.Option(min=0, help="Seconds to wait for another run on the same --out to end."),
+    ] = 0,
+    published: Annotated[
+        str | None, typer.Option(help="Publication date (YYYY-MM-DD) of the articles.")
+    ] = None,
+    base_url: BaseUrl = None,
+    model: Model = None,
+    mode: Mode = None,
+    max_attempts: MaxAttempts = None,
+    prompt: Prompt = None,
+    config: Config = None,
+    timeout: Timeout = None,
+    no_cache: NoCache = False,
+    verbose: Verbose = False,
+) -> None:
+    """Summarise every article not yet in --out; safe to kill, rerun and overlap.
+
+    Articles are keyed by content hash: a rerun skips what is done and summarises what
+    changed. Exit status: 0 nothing failed, 1 some articles failed (recorded with their
+    reasons), 2 bad usage or setup, 75 another run holds --out.
+    """
+    pub = parse_date(published, "--published")
+    given = Settings(
+        base_url=base_url,
+        model=model,
+        mode=mode,
+        max_attempts=max_attempts,
+        prompt=prompt,
+        timeout=timeout,
+    )
+    settings, options = model_settings(given, config, verbose)
+    sources = collect_articles(inputs)
+    if not sources:
+        raise fail("no article files found in " + ", ".join(inputs))
+    console = Console(stderr=True, soft_wrap=True)
+    try:
+        report = run_batch(
+            sources, out, settings, options, BatchOptions(jobs, rate_limit, wait), pub, console,
+            response_cache(no_cache),
+        )  # fmt: skip
+    except LockedError as err:
+        sys.stderr.write(f"summarizer: {err}\n")
+        raise typer.Exit(EXIT_LOCKED) from None
+    except (StoreError, ConfigError, ModelError) as err:
+        raise fail(str(err)) from None
+    for line in report.lines():
+        console.print(line, highlight=False, markup=False)
+    raise typer.Exit(EXIT_FAILED if report.failed else EXIT_OK)
