@@ -176,9 +176,10 @@ def test_rate_limit_spaces_the_requests(tmp_path: Path) -> None:
             "--jobs", "4", "--rate-limit", "5", "--no-cache",
         )  # fmt: skip
     assert result.exit_code == 0, result.stderr
-    gaps = [b - a for a, b in zip(script.arrivals, script.arrivals[1:], strict=False)]
-    assert len(gaps) == 3
-    assert min(gaps) >= 0.15  # 5 per second: one every 0.2 s, whatever is in flight
+    assert len(script.arrivals) == 4
+    # 5 per second: one every 0.2 s however many are in flight, so 4 span at least 0.6 s
+    # (0.5 allows for the arrival jitter of a busy machine; unlimited, they span ~0).
+    assert script.arrivals[-1] - script.arrivals[0] >= 0.5
 
 
 def test_a_bad_results_target_is_a_usage_error(tmp_path: Path) -> None:
