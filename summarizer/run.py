@@ -99,6 +99,29 @@ async def summarize_all(
     await asyncio.gather(*(one(job) for job in jobs))
 
 
+def run_jobs(
+    jobs: list[Job],
+    endpoint: Endpoint,
+    options: Options,
+    on_done: OnDone,
+    on_failed: OnFailed,
+    concurrency: int = 1,
+    cache: ResponseCache | None = None,
+    rate_limit: float | None = None,
+) -> None:
+    """`summarize_all` in an event loop of its own, with a client that lives (and has its
+    connections closed) inside that loop."""
+
+    async def main() -> None:
+        client = structured_client(endpoint, TransportPolicy(), cache, rate_limit=rate_limit)
+        try:
+            await summarize_all(jobs, client, endpoint, options, on_done, on_failed, concurrency)
+        finally:
+            await client.client.close()  # type: ignore[union-attr]
+
+    asyncio.run(main())
+
+
 def progress_bar(total: int, console: Console, verb: str = "summarizing") -> Progress:
     """A progress bar on a terminal for more than one article; nothing otherwise."""
     return Progress(
@@ -138,7 +161,6 @@ def run(
     if not jobs:
         return report
     with open_endpoint(settings) as endpoint, progress_bar(len(jobs), console) as bar:
-        client = structured_client(endpoint, TransportPolicy(), cache)
         task = bar.add_task("", total=len(jobs))
 
         def done(_job: Job, summary: Summary) -> None:
@@ -151,5 +173,5 @@ def run(
             error_line(console, job.article.source, reason)
             bar.advance(task)
 
-        asyncio.run(summarize_all(jobs, client, endpoint, options, done, failed))
+        run_jobs(jobs, endpoint, options, done, failed, cache=cache)
     return report

@@ -8,7 +8,6 @@ and do not stop the others; the report says what happened.
 
 from __future__ import annotations
 
-import asyncio
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -23,8 +22,7 @@ from summarizer.batch.stores import Store, StoreError, open_store
 from summarizer.config import Settings
 from summarizer.inputs import InputError, read_article
 from summarizer.providers.cache import ResponseCache
-from summarizer.providers.client import TransportPolicy, structured_client
-from summarizer.run import Job, error_line, open_endpoint, progress_bar, summarize_all
+from summarizer.run import Job, error_line, open_endpoint, progress_bar, run_jobs
 from summarizer.schema import Summary
 from summarizer.summarize import Options
 
@@ -153,8 +151,6 @@ def _summarize(
                 highlight=False,
             )
             jobs_in_flight = LOCAL_SLOTS
-        policy = TransportPolicy()
-        client = structured_client(endpoint, policy, cache, rate_limit=batch.rate_limit)
         task = bar.add_task("", total=len(jobs))
 
         def done(job: Job, summary: Summary) -> None:
@@ -175,7 +171,7 @@ def _summarize(
             error_line(console, job.article.source, reason)
             bar.advance(task)
 
-        asyncio.run(summarize_all(jobs, client, endpoint, options, done, failed, jobs_in_flight))
+        run_jobs(jobs, endpoint, options, done, failed, jobs_in_flight, cache, batch.rate_limit)
 
 
 __all__ = ["BatchOptions", "BatchReport", "LockedError", "StoreError", "run_batch"]

@@ -7,7 +7,6 @@ failing on the hard articles.
 
 from __future__ import annotations
 
-import asyncio
 import time
 from pathlib import Path
 from typing import Any
@@ -19,8 +18,7 @@ from summarizer.evaluation.gold import gold_job, load_gold
 from summarizer.evaluation.metrics import Tally, report, score
 from summarizer.prompting import load_prompt
 from summarizer.providers.cache import ResponseCache
-from summarizer.providers.client import TransportPolicy, structured_client
-from summarizer.run import Job, error_line, open_endpoint, progress_bar, summarize_all
+from summarizer.run import Job, error_line, open_endpoint, progress_bar, run_jobs
 from summarizer.schema import SCHEMA_VERSION, Summary
 from summarizer.summarize import Options
 
@@ -43,7 +41,6 @@ def evaluate(
         open_endpoint(settings) as endpoint,
         progress_bar(len(golds), console, "evaluating") as bar,
     ):
-        client = structured_client(endpoint, TransportPolicy(), cache)
         task = bar.add_task("", total=len(golds))
 
         def done(job: Job, summary: Summary) -> None:
@@ -56,7 +53,7 @@ def evaluate(
             bar.advance(task)
 
         jobs = [gold_job(gold) for gold in golds]
-        asyncio.run(summarize_all(jobs, client, endpoint, options, done, fail))
+        run_jobs(jobs, endpoint, options, done, fail, cache=cache)
         model = endpoint.model
     total, articles = Tally(), []
     for gold in golds:
