@@ -1,0 +1,77 @@
+"""Batch throughput against a server with a fixed latency, as a share of the bound.
+
+The loopback server of tests/scripted_server.py answers every request after exactly
+--latency seconds (default 1 s); with N articles in flight the bound is N / latency
+articles per second. Each configuration runs the real batch path (read, hash, model call
+through instructor, grounding, JSONL store with fsync) over `rounds × N` articles, without
+the response cache. Goal: >= 90 % of the bound at 1, 16 and 64 in flight.
+
+    python benchmarks/batch.py [--in-flight 1 16 64] [--latency 1.0] [--rounds 4]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+from rich.console import Console
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # the test server lives with the tests
+
+from summarizer.batch.runner import BatchOptions, run_batch  # noqa: E402
+from summarizer.config import Settings  # noqa: E402
+from summarizer.inputs import collect_articles  # noqa: E402
+from summarizer.summarize import Options  # noqa: E402
+from tests.scripted_server import Script, scripted_server, tool_call_reply  # noqa: E402
+
+ANSWER = {"who": ["Maria Hale"], "where": ["Lyon"], "when": [], "what": "",
+          "quotes": [{"q": 1, "speaker": "Maria Hale"}]}  # fmt: skip
+
+
+def write_articles(folder: Path, count: int) -> None:
+    folder.mkdir(parents=True)
+    for i in range(count):
+        (folder / f"a{i:04d}.txt").write_text(
+            f"Report {i}.\n\nMaria Hale spoke in Lyon. “We will rebuild {i} homes,” Hale said.\n",
+            encoding="utf-8",
+        )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--in-flight", type=int, nargs="+", default=[1, 16, 64])
+    parser.add_argument("--latency", type=float, default=1.0)
+    parser.add_argument("--rounds", type=int, default=4)
+    args = parser.parse_args()
+    reply = tool_call_reply(ANSWER)
+    reply.delay = args.latency
+    print("| in flight | articles | seconds | articles/s | bound/s | share of bound |")
+    print("|---:|---:|---:|---:|---:|---:|")
+    quiet = Console(stderr=True, quiet=True)
+    with scripted_server(Script([], default=reply)) as url, tempfile.TemporaryDirectory() as tmp:
+        settings = Settings(base_url=url, model="scripted")
+        warming = True
+        for n in [1, *args.in_flight]:  # the first run warms up: imports, first connection
+            count = n * args.rounds
+            folder = Path(tmp) / f"in{n}-{count}-{len(list(Path(tmp).iterdir()))}"
+            write_articles(folder, count)
+            report = run_batch(
+                collect_articles([str(folder)]), str(folder.with_suffix(".jsonl")), settings,
+                Options(), BatchOptions(jobs=n), None, quiet, cache=None,
+            )  # fmt: skip
+            assert report.done == count, report.failed
+            rate, bound = count / report.seconds, n / args.latency
+            if warming:
+                warming = False
+                continue
+            print(
+                f"| {n} | {count} | {report.seconds:.2f} | {rate:.2f} | {bound:.2f} "
+                f"| {rate / bound:.1%} |"
+            )
+
+
+if __name__ == "__main__":
+    main()
