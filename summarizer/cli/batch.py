@@ -12,22 +12,13 @@ from summarizer.batch.runner import BatchOptions, LockedError, StoreError, run_b
 from summarizer.cli.common import (
     EXIT_FAILED,
     EXIT_OK,
-    BaseUrl,
-    Config,
-    MaxAttempts,
-    Mode,
-    Model,
-    NoCache,
-    Prompt,
-    Timeout,
-    Verbose,
+    ModelChoice,
     app,
     fail,
-    model_settings,
+    model_command,
     parse_date,
-    response_cache,
 )
-from summarizer.config import ConfigError, Settings
+from summarizer.config import ConfigError
 from summarizer.inputs import collect_articles
 from summarizer.providers.models import ModelError
 
@@ -35,6 +26,7 @@ EXIT_LOCKED = 75  # EX_TEMPFAIL: another run has the store; try again later
 
 
 @app.command()
+@model_command
 def batch(
     inputs: Annotated[
         list[str], typer.Argument(help="Article files and directories (searched recursively).")
@@ -54,15 +46,8 @@ def batch(
     published: Annotated[
         str | None, typer.Option(help="Publication date (YYYY-MM-DD) of the articles.")
     ] = None,
-    base_url: BaseUrl = None,
-    model: Model = None,
-    mode: Mode = None,
-    max_attempts: MaxAttempts = None,
-    prompt: Prompt = None,
-    config: Config = None,
-    timeout: Timeout = None,
-    no_cache: NoCache = False,
-    verbose: Verbose = False,
+    *,
+    choice: ModelChoice,
 ) -> None:
     """Summarise every article not yet in --out; safe to kill, rerun and overlap.
 
@@ -71,15 +56,7 @@ def batch(
     reasons), 2 bad usage or setup, 75 another run holds --out.
     """
     pub = parse_date(published, "--published")
-    given = Settings(
-        base_url=base_url,
-        model=model,
-        mode=mode,
-        max_attempts=max_attempts,
-        prompt=prompt,
-        timeout=timeout,
-    )
-    settings, options = model_settings(given, config, verbose)
+    settings, options = choice.settings, choice.options
     sources = collect_articles(inputs)
     if not sources:
         raise fail("no article files found in " + ", ".join(inputs))
@@ -87,7 +64,7 @@ def batch(
     try:
         report = run_batch(
             sources, out, settings, options, BatchOptions(jobs, rate_limit, wait), pub, console,
-            response_cache(no_cache),
+            choice.cache,
         )  # fmt: skip
     except LockedError as err:
         sys.stderr.write(f"summarizer: {err}\n")

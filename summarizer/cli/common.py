@@ -3,11 +3,15 @@ options + config file + environment into settings."""
 
 from __future__ import annotations
 
+import functools
+import inspect
 import logging
 import sqlite3
 import sys
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -34,27 +38,65 @@ app = typer.Typer(
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
 EXIT_FAILED = 1
 
-# Options shared by the commands that call a model.
-BaseUrl = Annotated[
-    str | None, typer.Option(help="OpenAI-compatible endpoint [env: OPENAI_BASE_URL].")
-]
-Model = Annotated[
-    str | None, typer.Option(help="Model name; a local model's name runs it embedded.")
-]
-Mode = Annotated[str | None, typer.Option(help="instructor mode (tool_call, …).")]
-MaxAttempts = Annotated[
-    int | None, typer.Option(min=1, max=10, help="Model calls per article, re-asks included.")
-]
-Prompt = Annotated[str | None, typer.Option(help="Prompt name in prompts/.")]
-Config = Annotated[str | None, typer.Option(help="TOML config file.")]
-NoCache = Annotated[
-    bool,
-    typer.Option("--no-cache", help="Call the model even for answers cached on disk."),
-]
-Timeout = Annotated[
-    float | None, typer.Option(min=0.1, help="Seconds to wait for one model answer [600].")
-]
-Verbose = Annotated[bool, typer.Option("--verbose", "-v", help="Log every model call.")]
+
+@dataclass(frozen=True)
+class ModelChoice:
+    """What a model-calling command was told: endpoint settings, summarize options, cache."""
+
+    settings: Settings
+    options: Options
+    cache: ResponseCache | None
+
+
+# The options every model-calling command takes, added to its signature by
+# `model_command`: (name, annotation), all defaulting to None/False.
+_MODEL_OPTIONS: list[tuple[str, Any, Any]] = [
+    ("base_url", Annotated[str | None, typer.Option(
+        help="OpenAI-compatible endpoint (env: OPENAI_BASE_URL).")], None),
+    ("model", Annotated[str | None, typer.Option(
+        help="Model name; a local model's name runs it embedded.")], None),
+    ("mode", Annotated[str | None, typer.Option(help="instructor mode (tool_call, …).")], None),
+    ("max_attempts", Annotated[int | None, typer.Option(
+        min=1, max=10, help="Model calls per article, re-asks included.")], None),
+    ("prompt", Annotated[str | None, typer.Option(help="Prompt name in prompts/.")], None),
+    ("timeout", Annotated[float | None, typer.Option(
+        min=0.1, help="Seconds to wait for one model answer [600].")], None),
+    ("config", Annotated[str | None, typer.Option(help="TOML config file.")], None),
+    ("no_cache", Annotated[bool, typer.Option(
+        "--no-cache", help="Call the model even for answers cached on disk.")], False),
+    ("verbose", Annotated[bool, typer.Option(
+        "--verbose", "-v", help="Log every model call.")], False),
+]  # fmt: skip
+_SETTINGS = ("base_url", "model", "mode", "max_attempts", "prompt", "timeout")
+
+
+def model_command(func: Callable[..., None]) -> Callable[..., None]:
+    """Give a command the model options; it receives them resolved as `choice`.
+
+    One declaration of the options for summarize, batch and eval: the wrapper's signature
+    (what Typer reads) is the command's own parameters, less `choice`, plus the options.
+    """
+    own = inspect.signature(func, eval_str=True).parameters.values()
+    added = [
+        inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=ann)
+        for name, ann, default in _MODEL_OPTIONS
+    ]
+
+    @functools.wraps(func)
+    def command(**kwargs: Any) -> None:
+        given = Settings(**{name: kwargs.pop(name) for name in _SETTINGS})
+        config, no_cache, verbose = (
+            kwargs.pop("config"),
+            kwargs.pop("no_cache"),
+            kwargs.pop("verbose"),
+        )
+        settings, options = model_settings(given, config, verbose)
+        func(**kwargs, choice=ModelChoice(settings, options, response_cache(no_cache)))
+
+    params = [p.replace(kind=inspect.Parameter.KEYWORD_ONLY) for p in own if p.name != "choice"]
+    command.__signature__ = inspect.Signature(params + added)  # type: ignore[attr-defined]
+    command.__annotations__ = {}  # Typer reads the signature's annotations
+    return command
 
 
 def fail(message: str) -> typer.Exit:

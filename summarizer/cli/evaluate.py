@@ -10,24 +10,8 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 
-from summarizer.cli.common import (
-    EXIT_FAILED,
-    EXIT_OK,
-    BaseUrl,
-    Config,
-    MaxAttempts,
-    Mode,
-    Model,
-    NoCache,
-    Prompt,
-    Timeout,
-    Verbose,
-    app,
-    fail,
-    model_settings,
-    response_cache,
-)
-from summarizer.config import ConfigError, Settings
+from summarizer.cli.common import EXIT_FAILED, EXIT_OK, ModelChoice, app, fail, model_command
+from summarizer.config import ConfigError
 from summarizer.evaluation.gold import GoldError
 from summarizer.evaluation.runner import evaluate
 from summarizer.evaluation.table import table
@@ -36,6 +20,7 @@ from summarizer.providers.models import ModelError
 
 
 @app.command("eval")
+@model_command
 def eval_command(
     gold: Annotated[list[Path], typer.Argument(help="Gold JSONL files (../shared/eval format).")],
     limit: Annotated[
@@ -45,15 +30,8 @@ def eval_command(
         Path | None,
         typer.Option(help="Write every number as JSON here [default: eval-<model>.json]."),
     ] = None,
-    base_url: BaseUrl = None,
-    model: Model = None,
-    mode: Mode = None,
-    max_attempts: MaxAttempts = None,
-    prompt: Prompt = None,
-    config: Config = None,
-    timeout: Timeout = None,
-    no_cache: NoCache = False,
-    verbose: Verbose = False,
+    *,
+    choice: ModelChoice,
 ) -> None:
     """Summarise gold articles (answers cached, so a rerun is free), score them, print a
     table and write the numbers as JSON.
@@ -61,17 +39,9 @@ def eval_command(
     Exit status: 0 every article summarised, 1 some failed (scored as empty), 2 bad usage
     or an unusable gold file.
     """
-    given = Settings(
-        base_url=base_url,
-        model=model,
-        mode=mode,
-        max_attempts=max_attempts,
-        prompt=prompt,
-        timeout=timeout,
-    )
-    settings, options = model_settings(given, config, verbose)
+    settings, options = choice.settings, choice.options
     console = Console(stderr=True, soft_wrap=True)
-    cache = response_cache(no_cache)
+    cache = choice.cache
     results: list[dict[str, Any]] = []
     try:
         for path in gold:

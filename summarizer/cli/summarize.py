@@ -11,22 +11,13 @@ from rich.console import Console
 from summarizer.cli.common import (
     EXIT_FAILED,
     EXIT_OK,
-    BaseUrl,
-    Config,
-    MaxAttempts,
-    Mode,
-    Model,
-    NoCache,
-    Prompt,
-    Timeout,
-    Verbose,
+    ModelChoice,
     app,
     fail,
-    model_settings,
+    model_command,
     parse_date,
-    response_cache,
 )
-from summarizer.config import ConfigError, Settings
+from summarizer.config import ConfigError
 from summarizer.inputs import collect_articles
 from summarizer.output import Format as OutFormat
 from summarizer.output import is_directory_target, write_all, write_one
@@ -36,6 +27,7 @@ from summarizer.schema import Summary
 
 
 @app.command()
+@model_command
 def summarize(
     paths: Annotated[
         list[str], typer.Argument(help="Article files (.txt, .md, .html), directories, or '-'.")
@@ -49,15 +41,8 @@ def summarize(
     published: Annotated[
         str | None, typer.Option(help="Publication date (YYYY-MM-DD) of the articles.")
     ] = None,
-    base_url: BaseUrl = None,
-    model: Model = None,
-    mode: Mode = None,
-    max_attempts: MaxAttempts = None,
-    prompt: Prompt = None,
-    config: Config = None,
-    timeout: Timeout = None,
-    no_cache: NoCache = False,
-    verbose: Verbose = False,
+    *,
+    choice: ModelChoice,
 ) -> None:
     """Summarise articles into grounded summaries.
 
@@ -65,15 +50,7 @@ def summarize(
     summarised, 1 some articles failed (each named on stderr), 2 bad usage or setup.
     """
     pub = parse_date(published, "--published")
-    given = Settings(
-        base_url=base_url,
-        model=model,
-        mode=mode,
-        max_attempts=max_attempts,
-        prompt=prompt,
-        timeout=timeout,
-    )
-    settings, options = model_settings(given, config, verbose)
+    settings, options = choice.settings, choice.options
     sources = collect_articles(paths)
     if not sources:
         raise fail("no article files found in " + ", ".join(paths))
@@ -85,7 +62,7 @@ def summarize(
 
     console = Console(stderr=True, soft_wrap=True)  # an error is one line, however long
     try:
-        report = run(sources, settings, options, pub, keep, console, response_cache(no_cache))
+        report = run(sources, settings, options, pub, keep, console, choice.cache)
     except (ConfigError, ModelError) as err:
         raise fail(str(err)) from None
     if not to_dir and report.done:
