@@ -1,8 +1,8 @@
 """Batch throughput against a server with a fixed latency, as a share of the bound.
 
-The loopback server of tests/scripted_server.py answers every request after exactly
---latency seconds (default 1 s); with N articles in flight the bound is N / latency
-articles per second. Each configuration runs the real batch path (read, hash, model call
+The loopback server of tests/scripted_server.py, in a process of its own, answers every
+request after exactly --latency seconds (default 1 s); with N articles in flight the
+bound is N / latency articles per second. Each configuration runs the real batch path
 through instructor, grounding, JSONL store with fsync) over `rounds × N` articles, without
 the response cache. Goal: >= 90 % of the bound at 1, 16 and 64 in flight.
 
@@ -12,8 +12,12 @@ the response cache. Goal: >= 90 % of the bound at 1, 16 and 64 in flight.
 from __future__ import annotations
 
 import argparse
+import json
+import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from rich.console import Console
@@ -25,7 +29,6 @@ from summarizer.batch.runner import BatchOptions, run_batch  # noqa: E402
 from summarizer.config import Settings  # noqa: E402
 from summarizer.inputs import collect_articles  # noqa: E402
 from summarizer.summarize import Options  # noqa: E402
-from tests.scripted_server import Script, scripted_server, tool_call_reply  # noqa: E402
 
 ANSWER = {"who": ["Maria Hale"], "where": ["Lyon"], "when": [], "what": "",
           "quotes": [{"q": 1, "speaker": "Maria Hale"}]}  # fmt: skip
@@ -40,18 +43,28 @@ def write_articles(folder: Path, count: int) -> None:
         )
 
 
+@contextmanager
+def fixed_latency_server(latency: float) -> Iterator[str]:
+    cmd = [sys.executable, "-m", "tests.scripted_server", "--delay", str(latency),
+           "--answer", json.dumps(ANSWER)]  # fmt: skip
+    with subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, text=True) as server:
+        try:
+            assert server.stdout is not None
+            yield server.stdout.readline().strip()
+        finally:
+            server.kill()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--in-flight", type=int, nargs="+", default=[1, 16, 64])
     parser.add_argument("--latency", type=float, default=1.0)
     parser.add_argument("--rounds", type=int, default=4)
     args = parser.parse_args()
-    reply = tool_call_reply(ANSWER)
-    reply.delay = args.latency
     print("| in flight | articles | seconds | articles/s | bound/s | share of bound |")
     print("|---:|---:|---:|---:|---:|---:|")
     quiet = Console(stderr=True, quiet=True)
-    with scripted_server(Script([], default=reply)) as url, tempfile.TemporaryDirectory() as tmp:
+    with fixed_latency_server(args.latency) as url, tempfile.TemporaryDirectory() as tmp:
         settings = Settings(base_url=url, model="scripted")
         warming = True
         for n in [1, *args.in_flight]:  # the first run warms up: imports, first connection

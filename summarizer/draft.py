@@ -10,12 +10,15 @@ so a summary is always produced.
 
 from __future__ import annotations
 
+import copy
 import re
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from pydantic import BaseModel, Field, ValidationInfo, model_validator
+import instructor
+from pydantic import BaseModel, Field, model_validator
 
 from summarizer.evidence import supporting_sentences
 from summarizer.grounding import ground
@@ -26,6 +29,7 @@ from summarizer.grounding.textindex import index_article
 from summarizer.schema import Rejection, Summary
 
 _TRAILING = " ,;:\u2013\u2014-"
+_SCHEMAS: dict[type, dict[str, Any]] = {}
 _MARK = re.compile(r"\[Q\d+\]")
 _LIST = re.compile(r",\s*|;\s*|\s+and\s+")
 
@@ -35,8 +39,11 @@ class DraftQuote(BaseModel):
     speaker: str
 
 
-class Draft(BaseModel):
+class Draft(instructor.OpenAISchema):
     """Summary"""  # the tool description: prompt tokens count; instructions are in the prompt
+
+    # An instructor schema class of its own (not wrapped anew by instructor on every call)
+    # with its JSON schema made once: per-call work that capped batch throughput.
 
     who: list[str] = Field(default_factory=list)
     where: list[str] = Field(default_factory=list)
@@ -48,21 +55,23 @@ class Draft(BaseModel):
     def model_json_schema(cls, *args: Any, **kwargs: Any) -> dict[str, Any]:
         """The schema without titles and defaults: the model needs only names and types
         (the top-level title stays: it names the function)."""
-        schema = super().model_json_schema(*args, **kwargs)
-        lean: dict[str, Any] = _lean(schema)
-        return lean | {"title": schema["title"]}
+        if args or kwargs:
+            return _lean_schema(super().model_json_schema(*args, **kwargs))
+        if cls not in _SCHEMAS:
+            _SCHEMAS[cls] = _lean_schema(super().model_json_schema())
+        return copy.deepcopy(_SCHEMAS[cls])
 
     @model_validator(mode="before")
     @classmethod
-    def _count_attempt(cls, data: Any, info: ValidationInfo) -> Any:
-        state = _state(info)
+    def _count_attempt(cls, data: Any) -> Any:
+        state = current_state.get()
         if state is not None:
             state.attempts += 1
         return data
 
     @model_validator(mode="after")
-    def _ground(self, info: ValidationInfo) -> Draft:
-        state = _state(info)
+    def _ground(self) -> Draft:
+        state = current_state.get()
         if state is None:
             return self
         grounded = state.accept(self)
@@ -73,7 +82,8 @@ class Draft(BaseModel):
 
 @dataclass
 class GroundingState:
-    """One article's grounding across attempts (passed to validation as context)."""
+    """One article's grounding across attempts (seen by validation through
+    `current_state`)."""
 
     text: str
     passages: list[Region]
@@ -91,6 +101,13 @@ class GroundingState:
         return grounded
 
 
+# The article being grounded, for Draft's validators. Not instructor's `context`: that
+# would also make instructor render the messages as Jinja templates, and an article's own
+# "{{" or "{%" would then be evaluated (or crash the call). Each asyncio task has its own
+# copy, so articles in flight at once do not see each other's state.
+current_state: ContextVar[GroundingState | None] = ContextVar("grounding_state", default=None)
+
+
 def _union(earlier: Summary, later: Summary) -> Summary:
     """Items grounded in either attempt (each is grounded on its own); the later attempt's
     main event when it has one, and only its refusals (the earlier ones were re-asked)."""
@@ -102,18 +119,17 @@ def _union(earlier: Summary, later: Summary) -> Summary:
     return later.model_copy(update=merged | {"what": what})
 
 
+def _lean_schema(schema: dict[str, Any]) -> dict[str, Any]:
+    lean: dict[str, Any] = _lean(schema)
+    return lean | {"title": schema["title"]}
+
+
 def _lean(schema: Any) -> Any:
     if isinstance(schema, dict):
         return {k: _lean(v) for k, v in schema.items() if k not in {"title", "default"}}
     if isinstance(schema, list):
         return [_lean(v) for v in schema]
     return schema
-
-
-def _state(info: ValidationInfo) -> GroundingState | None:
-    context = info.context or {}
-    state = context.get("grounding")
-    return state if isinstance(state, GroundingState) else None
 
 
 def reask_message(rejected: list[Rejection]) -> str:

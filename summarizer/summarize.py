@@ -16,7 +16,7 @@ from instructor.core import Hooks, InstructorRetryException
 from instructor.core.exceptions import IncompleteOutputException, InstructorError
 
 from summarizer.chunking import Chunk, merge_chunks, split_article
-from summarizer.draft import Draft, GroundingState
+from summarizer.draft import Draft, GroundingState, current_state
 from summarizer.inputs import Article
 from summarizer.prompting import DEFAULT_PROMPT, load_prompt, quote_passages, render
 from summarizer.providers.client import Endpoint
@@ -45,12 +45,14 @@ class _Usage:
     calls: int = 0
     prompt_tokens: int = 0
     completion_tokens: int = 0
+    last_completion: int = 0
 
     def add(self, response: Any) -> None:
         self.calls += 1
         usage = getattr(response, "usage", None)
         self.prompt_tokens += getattr(usage, "prompt_tokens", 0) or 0
-        self.completion_tokens += getattr(usage, "completion_tokens", 0) or 0
+        self.last_completion = getattr(usage, "completion_tokens", 0) or 0
+        self.completion_tokens += self.last_completion
 
     def as_dict(self) -> dict[str, int]:
         return {
@@ -72,6 +74,7 @@ async def _summarize_chunk(
     prompt = load_prompt(options.prompt)
     passages = quote_passages(chunk.text)
     state = GroundingState(chunk.text, passages, published, max_attempts=options.max_attempts)
+    token = current_state.set(state)
     hooks = Hooks()
     hooks.on("completion:response", usage.add)
     try:
@@ -80,7 +83,6 @@ async def _summarize_chunk(
             response_model=Draft,
             messages=render(prompt, chunk.text, passages),  # type: ignore[arg-type]
             max_retries=options.max_attempts - 1,
-            context={"grounding": state},
             hooks=hooks,
             temperature=options.temperature,
             max_tokens=options.max_output_tokens,
@@ -91,10 +93,17 @@ async def _summarize_chunk(
         ) from err
     except InstructorRetryException as err:
         if state.summary is None:  # no attempt parsed at all
+            if usage.last_completion >= options.max_output_tokens:  # a server that says
+                raise SummarizeError(  # "tool_calls" for a call cut off mid-JSON
+                    f"the model's answer was cut off at {options.max_output_tokens} output "
+                    "tokens (it did not close its JSON)"
+                ) from err
             cause = err.__cause__ or err
             raise SummarizeError(f"no usable answer from the model: {cause}") from err
     except InstructorError as err:  # anything else instructor could not make an answer of
         raise SummarizeError(f"no usable answer from the model: {err}") from err
+    finally:
+        current_state.reset(token)
     assert state.summary is not None  # set by Draft's validator on every parsed attempt
     return state.summary, state.attempts
 

@@ -144,3 +144,23 @@ def scripted_server(script: Script) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+def main() -> None:
+    """Serve one answer to every request, after a fixed delay, in a process of its own
+    (benchmarks/batch.py: so the server's work does not share the client's interpreter)."""
+    import argparse
+
+    parser = argparse.ArgumentParser(description=main.__doc__)
+    parser.add_argument("--delay", type=float, default=1.0)
+    parser.add_argument("--answer", default="{}", help="the tool call's arguments, as JSON")
+    args = parser.parse_args()
+    reply = tool_call_reply(json.loads(args.answer))
+    reply.delay = args.delay
+    with scripted_server(Script([], default=reply)) as url:
+        print(url, flush=True)
+        threading.Event().wait()  # until killed
+
+
+if __name__ == "__main__":
+    main()

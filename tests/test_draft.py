@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from summarizer.draft import Draft, GroundingState
+from summarizer.draft import Draft, GroundingState, current_state
 from summarizer.prompting import load_prompt, mark_quotes, quote_passages, render
 from tests.conftest import assert_grounded
 
@@ -14,15 +14,22 @@ def state_for(text: str, max_attempts: int = 2) -> GroundingState:
     return GroundingState(text, quote_passages(text), max_attempts=max_attempts)
 
 
+def validate(data: dict[str, object], state: GroundingState) -> Draft:
+    """Validate a draft as a model call does: with the article's state current."""
+    token = current_state.set(state)
+    try:
+        return Draft.model_validate(data)
+    finally:
+        current_state.reset(token)
+
+
 def draft(**fields: object) -> dict[str, object]:
     return {"who": [], "where": [], "when": [], "what": "", "quotes": []} | fields
 
 
 def test_quotes_are_named_by_passage_number(seed1: str) -> None:
     state = state_for(seed1)
-    Draft.model_validate(
-        draft(quotes=[{"q": 8, "speaker": "Donald Trump"}]), context={"grounding": state}
-    )
+    validate(draft(quotes=[{"q": 8, "speaker": "Donald Trump"}]), state)
     assert state.summary is not None
     assert [(q.text, q.speaker) for q in state.summary.quotes] == [
         ("not happy about what’s going on", "Donald Trump")
@@ -32,9 +39,7 @@ def test_quotes_are_named_by_passage_number(seed1: str) -> None:
 
 def test_trailing_comma_inside_the_marks_is_not_part_of_the_quote(seed1: str) -> None:
     state = state_for(seed1)
-    Draft.model_validate(
-        draft(quotes=[{"q": 6, "speaker": "Zelenskyy"}]), context={"grounding": state}
-    )
+    validate(draft(quotes=[{"q": 6, "speaker": "Zelenskyy"}]), state)
     assert state.summary is not None
     assert [q.text for q in state.summary.quotes] == ["There is an operation there"]
 
@@ -43,11 +48,11 @@ def test_refusals_are_raised_for_a_reask_then_kept_on_the_last_attempt(seed1: st
     state = state_for(seed1, max_attempts=2)
     wrong = draft(quotes=[{"q": 8, "speaker": "Volodymyr Zelenskyy"}], who=["Vladimir Putin"])
     with pytest.raises(ValidationError) as raised:
-        Draft.model_validate(wrong, context={"grounding": state})
+        validate(wrong, state)
     message = str(raised.value)
     assert "- who: 'Vladimir Putin': name not found in the article" in message
     assert "the article attributes this quote to 'Donald Trump'" in message
-    Draft.model_validate(wrong, context={"grounding": state})  # attempt 2 of 2: no raise
+    validate(wrong, state)  # attempt 2 of 2: no raise
     assert state.attempts == 2
     assert state.summary is not None
     assert [r.field for r in state.summary.rejected] == ["who", "quotes"]
@@ -55,9 +60,7 @@ def test_refusals_are_raised_for_a_reask_then_kept_on_the_last_attempt(seed1: st
 
 def test_a_passage_number_that_does_not_exist_is_refused(seed1: str) -> None:
     state = state_for(seed1, max_attempts=1)
-    Draft.model_validate(
-        draft(quotes=[{"q": 42, "speaker": "Donald Trump"}]), context={"grounding": state}
-    )
+    validate(draft(quotes=[{"q": 42, "speaker": "Donald Trump"}]), state)
     assert state.summary is not None
     assert [r.reason for r in state.summary.rejected] == [
         "there is no passage [Q42] in the article"
@@ -69,7 +72,7 @@ def test_what_gets_literal_evidence(seed1: str) -> None:
     what = (
         "Zelenskyy confirmed that Ukrainian forces are operating inside Russia's Belgorod region."
     )
-    Draft.model_validate(draft(what=what), context={"grounding": state})
+    validate(draft(what=what), state)
     assert state.summary is not None
     assert state.summary.what is not None
     assert state.summary.what.summary == what
@@ -102,10 +105,8 @@ def test_a_reask_answer_adds_to_what_the_first_got_right(seed1: str) -> None:
         where=["Belgorod", "Belgrade"], quotes=[{"q": 8, "speaker": "Volodymyr Zelenskyy"}]
     )
     with pytest.raises(ValidationError):
-        Draft.model_validate(first, context={"grounding": state})
-    Draft.model_validate(
-        draft(quotes=[{"q": 8, "speaker": "Donald Trump"}]), context={"grounding": state}
-    )
+        validate(first, state)
+    validate(draft(quotes=[{"q": 8, "speaker": "Donald Trump"}]), state)
     assert state.summary is not None
     assert [w.text for w in state.summary.where] == ["Belgorod"]
     assert [q.speaker for q in state.summary.quotes] == ["Donald Trump"]
@@ -115,11 +116,11 @@ def test_a_reask_answer_adds_to_what_the_first_got_right(seed1: str) -> None:
 def test_places_written_as_one_list_are_separate_claims(seed0: str) -> None:
     """Seen on a real run: "Belgorod region, Sumy" as one place; and [Q1] copied into text."""
     state = GroundingState(seed0, quote_passages(seed0), max_attempts=1)
-    Draft.model_validate(
+    validate(
         draft(
             where=["Belgorod region, Sumy", "Kursk and Donetsk"], what="[Q1] Zelensky confirmed it."
         ),
-        context={"grounding": state},
+        state,
     )
     assert state.summary is not None
     assert [w.text for w in state.summary.where] == ["Belgorod Region", "Sumy", "Kursk", "Donetsk"]
@@ -131,7 +132,7 @@ def test_what_is_one_sentence(seed0: str) -> None:
     """Seen on real runs: the model copies the whole lede as `what`."""
     state = GroundingState(seed0, quote_passages(seed0), max_attempts=1)
     lede = "Ukrainian troops are now fighting inside Russian territory, President Volodymyr Zelensky confirmed this week. On Monday, he said soldiers had launched operations."
-    Draft.model_validate(draft(what=lede), context={"grounding": state})
+    validate(draft(what=lede), state)
     assert state.summary is not None
     assert state.summary.what is not None
     assert state.summary.what.summary == lede.split(" On Monday")[0]

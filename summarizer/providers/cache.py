@@ -94,11 +94,15 @@ class ResponseCache:
                 self.hits += 1
         return response
 
-    def put(self, key: str, response: Any, seconds: float) -> None:
-        """Keep `response` if it is a complete chat completion; ignore anything else."""
+    def put(self, key: str, response: Any, seconds: float, max_tokens: int | None = None) -> None:
+        """Keep `response` if it is a complete chat completion; ignore anything else (an
+        answer that used all of `max_tokens` was cut off, whatever its finish reason)."""
         if not isinstance(response, ChatCompletion):
             return
         if not response.choices or response.choices[0].finish_reason not in COMPLETE:
+            return
+        used = response.usage.completion_tokens if response.usage else 0
+        if max_tokens is not None and used >= max_tokens:
             return
         with self._connect() as db:
             db.execute(

@@ -148,7 +148,7 @@ def with_cache(
             return cached
         started = time.monotonic()
         response = await create(**kwargs)
-        cache.put(key, response, time.monotonic() - started)
+        cache.put(key, response, time.monotonic() - started, kwargs.get("max_tokens"))
         return response
 
     return call

@@ -1,0 +1,39 @@
+"""An article's text reaches the model as written, even when it looks like a template.
+
+instructor renders messages as Jinja templates when given a validation `context`; we keep
+grounding state out of that path, so "{{ … }}" in an article is not evaluated and "{%"
+does not break the call. The model's answer is hand-written: this is about the request.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from summarizer.cli import app
+from tests.scripted_server import Script, scripted_server, tool_call_reply
+
+ARTICLE = (
+    "Maria Hale spoke in Lyon about {{ 7*7 }} homes and {{ grounding }} rules.\n"
+    "“We will rebuild {% if %} everything,” Hale said.\n"
+)
+
+
+def test_template_syntax_in_an_article_is_text(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    answer = {"who": ["Maria Hale"], "where": ["Lyon"], "when": [], "what": "",
+              "quotes": [{"q": 1, "speaker": "Maria Hale"}]}  # fmt: skip
+    script = Script([tool_call_reply(answer)])
+    with scripted_server(script) as url:
+        result = CliRunner().invoke(
+            app, ["summarize", str(path), "--base-url", url, "--model", "scripted"]
+        )
+    assert result.exit_code == 0, result.stderr
+    sent = script.requests[0]["messages"][-1]["content"]
+    assert "{{ 7*7 }} homes and {{ grounding }} rules" in sent
+    assert "{% if %} everything" in sent
+    summary = json.loads(result.stdout)
+    assert [q["text"] for q in summary["quotes"]] == ["We will rebuild {% if %} everything"]
