@@ -45,14 +45,15 @@ def main() -> None:
     options = Options(prompt=args.prompt, max_attempts=args.max_attempts)
     cache = None if args.no_cache else ResponseCache()
     console = Console(stderr=True)
-    print("| model | data | " + " | ".join(COLUMNS.values()) + " |")
-    print("|---|---" + "|---:" * len(COLUMNS) + "|")
+    print("| model | data | " + " | ".join(COLUMNS.values()) + " | from cache |")
+    print("|---|---" + "|---:" * (len(COLUMNS) + 1) + "|")
     for model in args.model or sorted(MODELS):
         results = []
         for path in args.gold:
             result = evaluate(path, Settings(model=model), options, console, cache, args.limit)
             results.append(result)
-            print(markdown_row(f"{model} | {path.stem}", result["totals"], list(COLUMNS)))
+            row = markdown_row(f"{model} | {path.stem}", result["totals"], list(COLUMNS))
+            print(f"{row} {result['cached_calls']} |")  # s/article of cached answers is ~0
         out = ROOT / "results" / f"{model}_{args.prompt}_{args.max_attempts}.json"
         out.parent.mkdir(exist_ok=True)
         out.write_text(json.dumps(results, indent=2) + "\n")
