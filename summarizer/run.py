@@ -22,7 +22,13 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from summarizer.config import Settings, local_model_name, parse_mode, resolve_endpoint
 from summarizer.inputs import Article, InputError, read_article
 from summarizer.providers.cache import ResponseCache
-from summarizer.providers.client import Endpoint, TransportPolicy, structured_client
+from summarizer.providers.client import (
+    Endpoint,
+    TransportPolicy,
+    Turn,
+    cpu_turn,
+    structured_client,
+)
 from summarizer.providers.models import resolve
 from summarizer.providers.server import local_server
 from summarizer.schema import Summary
@@ -82,11 +88,20 @@ async def summarize_all(
 
     The callbacks run on the event loop, one at a time, so they may write output without
     locks. A model error fails its own job only.
+
+    Answers are worked on in turns, first come first served: parsing, grounding and
+    writing one answer is not interleaved with the others'. Left to asyncio, every answer in
+    flight would advance a step at a time together, so none became a record (or freed its
+    slot for the next article) until all of them had been worked through. Sending a new
+    article's request does not wait for a turn: it is short, and it starts the next wait.
     """
     slots = asyncio.Semaphore(concurrency)
+    lock = asyncio.Lock()  # FIFO: handed on in the order answers come in
 
     async def one(job: Job) -> None:
         async with slots:
+            turn = Turn(lock)
+            cpu_turn.set(turn)  # this task's context only
             try:
                 summary = await summarize_article(
                     client, endpoint, job.article, job.published, options
@@ -95,6 +110,8 @@ async def summarize_all(
                 on_failed(job, f"model error: {err}")
             else:
                 on_done(job, summary)
+            finally:
+                turn.let_go()
 
     await asyncio.gather(*(one(job) for job in jobs))
 

@@ -9,10 +9,12 @@ environment or the config file and is never printed, logged or recorded.
 
 from __future__ import annotations
 
+import asyncio
 import email.utils
 import logging
 import time
 from collections.abc import Awaitable, Callable
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -136,6 +138,41 @@ def with_transport_retries(
     return call
 
 
+@dataclass
+class Turn:
+    """One article's claim on the run's CPU turn (see summarizer.run.summarize_all)."""
+
+    lock: asyncio.Lock
+    held: bool = False
+
+    def let_go(self) -> None:
+        if self.held:
+            self.held = False
+            self.lock.release()
+
+
+cpu_turn: ContextVar[Turn | None] = ContextVar("cpu_turn", default=None)
+
+
+def with_turns(create: Callable[..., Awaitable[Any]]) -> Callable[..., Awaitable[Any]]:
+    """`create` that lets go of the CPU turn while it waits on the network (retries and
+    their back-off included), and queues for it when its answer is in: work on answers is
+    done first come, first served."""
+
+    async def call(*args: Any, **kwargs: Any) -> Any:
+        turn = cpu_turn.get()
+        if turn is None:
+            return await create(*args, **kwargs)
+        turn.let_go()
+        try:
+            return await create(*args, **kwargs)
+        finally:
+            await turn.lock.acquire()
+            turn.held = True
+
+    return call
+
+
 def with_cache(
     create: Callable[..., Awaitable[Any]], cache: ResponseCache, provider: str
 ) -> Callable[..., Awaitable[Any]]:
@@ -175,7 +212,7 @@ def structured_client(
     rate_limit: float | None = None,
 ) -> instructor.AsyncInstructor:
     """An async instructor client for `endpoint`: raw calls go through the cache (if any),
-    then transport retries, then the rate limit (if any)."""
+    then give up the CPU turn, then transport retries, then the rate limit (if any)."""
     client = openai.AsyncOpenAI(
         base_url=endpoint.base_url,
         api_key=endpoint.api_key,
@@ -187,7 +224,7 @@ def structured_client(
     create: Callable[..., Awaitable[Any]] = completions.create
     if rate_limit:
         create = with_rate_limit(create, rate_limit)
-    create = with_transport_retries(create, policy)
+    create = with_turns(with_transport_retries(create, policy))
     if cache is not None:
         create = with_cache(create, cache, endpoint.cache_scope)
     completions.create = create  # type: ignore[method-assign,assignment]
