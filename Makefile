@@ -9,7 +9,7 @@ WHEELS := $(HOME)/.cache/summarizer/wheels
 # and AMX faults where the OS does not grant it (seen in sandboxes): llama.cpp crashes.
 LLAMA_CMAKE_ARGS := -DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON -DGGML_BMI2=ON
 
-.PHONY: summarize test lint smoke bench setup setup-local record
+.PHONY: summarize test lint smoke bench bench-models setup setup-local record
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -59,3 +59,8 @@ bench: $(VENV)/.installed-local
 	$(BIN)/python benchmarks/grounding.py
 	$(BIN)/python benchmarks/validator_on_gold.py
 	$(BIN)/python benchmarks/summarize.py
+	$(BIN)/python benchmarks/batch.py
+
+# Quality per local model on the gold dev data (../shared/eval); long: about 40 minutes.
+bench-models: $(VENV)/.installed-local
+	$(BIN)/python benchmarks/models.py
