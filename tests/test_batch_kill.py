@@ -49,7 +49,7 @@ def test_sigkill_at_random_points_then_rerun_keeps_every_article_exactly_once(
             if round_ == 0:  # once during start-up
                 time.sleep(rng.uniform(0.1, 1.0))
             else:  # then while it works: after a random number of model answers
-                seen, wanted = len(script.arrivals), rng.randint(1, 8)
+                seen, wanted = len(script.arrivals), rng.randint(1, 4)
                 while len(script.arrivals) < seen + wanted and proc.poll() is None:
                     time.sleep(0.005)
                 time.sleep(rng.uniform(0, 0.05))
@@ -62,7 +62,8 @@ def test_sigkill_at_random_points_then_rerun_keeps_every_article_exactly_once(
         _, stderr = final.communicate(timeout=120)
     assert final.returncode == 0, (seed, stderr.decode())
     assert kills >= 3, f"seed {seed}: the runs ended before they could be killed"
-    assert 0 < written_before_kill[-1] < len(paths), "no kill landed while records were written"
+    landed = [w for w in written_before_kill if 0 < w < len(paths)]
+    assert landed, f"seed {seed}: no kill landed while records were being written"
     print(f"seed {seed}: {kills} kills, records after each: {written_before_kill}")
     results = read_results(out)  # every record parses: no half line, no half file
     hashes = [r["article"]["sha256"] for r in results]
