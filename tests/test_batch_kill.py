@@ -49,7 +49,7 @@ def test_sigkill_at_random_points_then_rerun_keeps_every_article_exactly_once(
             if round_ == 0:  # once during start-up
                 time.sleep(rng.uniform(0.1, 1.0))
             else:  # then while it works: after a random number of model answers
-                seen, wanted = len(script.arrivals), rng.randint(1, 4)
+                seen, wanted = len(script.arrivals), rng.randint(1, 10)
                 while len(script.arrivals) < seen + wanted and proc.poll() is None:
                     time.sleep(0.005)
                 time.sleep(rng.uniform(0, 0.05))
