@@ -7,9 +7,11 @@ server of tests/scripted_server.py answering hand-written summaries with a small
 
 from __future__ import annotations
 
+import contextlib
 import os
 import random
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -33,6 +35,21 @@ def start_batch(url: str, inputs: Path, out: Path, *args: str) -> subprocess.Pop
     )
 
 
+def count_records(out: Path) -> int:
+    """Records written so far, read while a batch may be writing (so not parsed)."""
+    if not out.exists():
+        return 0
+    if out.suffix == ".jsonl":
+        return out.read_bytes().count(b"\n")
+    if out.suffix == ".db":
+        with contextlib.closing(sqlite3.connect(out, timeout=5)) as db:
+            try:
+                return int(db.execute("SELECT COUNT(*) FROM summaries").fetchone()[0])
+            except sqlite3.OperationalError:  # no table yet
+                return 0
+    return len(list(out.glob("*.json")))
+
+
 @pytest.mark.parametrize("kind", ["out.jsonl", "out.db", "out"], ids=["jsonl", "sqlite", "dir"])
 def test_sigkill_at_random_points_then_rerun_keeps_every_article_exactly_once(
     tmp_path: Path, kind: str
@@ -48,11 +65,11 @@ def test_sigkill_at_random_points_then_rerun_keeps_every_article_exactly_once(
             proc = start_batch(url, tmp_path / "in", out, "--jobs", "4", "--no-cache")
             if round_ == 0:  # once during start-up
                 time.sleep(rng.uniform(0.1, 1.0))
-            else:  # then while it works: after a random number of model answers
-                seen, wanted = len(script.arrivals), rng.randint(1, 10)
-                while len(script.arrivals) < seen + wanted and proc.poll() is None:
-                    time.sleep(0.005)
-                time.sleep(rng.uniform(0, 0.05))
+            else:  # then while it works: after it has written a random number of records
+                wanted = count_records(out) + rng.randint(1, 6)
+                while count_records(out) < wanted and proc.poll() is None:
+                    time.sleep(0.002)
+                time.sleep(rng.uniform(0, 0.03))
             if proc.poll() is None:
                 proc.send_signal(signal.SIGKILL)
                 kills += 1
