@@ -58,7 +58,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--model", default=DEFAULT_MODEL)
     parser.add_argument("--rounds", type=int, default=2)
-    args = parser.parse_args()
+    asyncio.run(measure(parser.parse_args()))
+
+
+async def measure(args: argparse.Namespace) -> None:
+    """All in one event loop: the async client's connections belong to it."""
     print(
         "| seed | ours s | bare s | ours / bare | prompt tokens | article tokens "
         "| beyond article | attempts |"
@@ -75,12 +79,12 @@ def main() -> None:
             for round_ in range(args.rounds):
                 # Alternate which goes first, so an order effect cancels over two rounds.
                 for which in ("ours", "bare") if round_ % 2 == 0 else ("bare", "ours"):
-                    _flush(client, endpoint)
+                    await _flush(client, endpoint)
                     start = time.perf_counter()
                     if which == "ours":
                         recorder.bodies.clear()
-                        summary = asyncio.run(
-                            summarize_article(client, endpoint, article, options=DEFAULTS)
+                        summary = await summarize_article(
+                            client, endpoint, article, options=DEFAULTS
                         )
                         body = _wire_body(recorder.bodies[0], endpoint)
                         ours = min(ours, time.perf_counter() - start)
@@ -98,10 +102,10 @@ def main() -> None:
             )
 
 
-def _flush(client: instructor.AsyncInstructor, endpoint: Endpoint) -> None:
+async def _flush(client: instructor.AsyncInstructor, endpoint: Endpoint) -> None:
     """Evaluate a different article so the next call starts from the same server state."""
     flush = Article("flush", "flush", FLUSH)
-    asyncio.run(summarize_article(client, endpoint, flush, options=ONE_ATTEMPT))
+    await summarize_article(client, endpoint, flush, options=ONE_ATTEMPT)
 
 
 def _wire_body(kwargs: dict[str, Any], endpoint: Endpoint) -> dict[str, Any]:
