@@ -13,12 +13,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 
 import filelock
 from rich.console import Console
 
-from summarizer.batch.stores import Store, StoreError, open_store
+from summarizer.batch.stores import Store, StoreError, lock_path, open_store
 from summarizer.config import Settings
 from summarizer.inputs import InputError, read_article
 from summarizer.providers.cache import ResponseCache
@@ -73,10 +72,7 @@ class BatchOptions:
 @contextmanager
 def locked_store(target: str, wait: float) -> Iterator[Store]:
     """The store at `target`, held by this run alone; `LockedError` if another run has it."""
-    path = Path(target)
-    lock_file = (path / ".batch.lock") if (target.endswith("/") or path.is_dir()) else (
-        path.with_name(path.name + ".lock")
-    )  # fmt: skip
+    lock_file = lock_path(target)
     lock_file.parent.mkdir(parents=True, exist_ok=True)
     lock = filelock.FileLock(lock_file)
     try:

@@ -21,7 +21,7 @@ import time
 from pathlib import Path
 from typing import Any, Protocol
 
-from summarizer.output import write_atomic
+from summarizer.output import is_directory_target, write_atomic
 from summarizer.schema import Summary
 
 
@@ -178,6 +178,14 @@ class SqliteStore:
         self._db.close()
 
 
+def lock_path(target: str) -> Path:
+    """The lock file of the store `target` names: inside a directory store, beside a file."""
+    path = Path(target)
+    return (
+        path / ".batch.lock" if is_directory_target(target) else path.with_name(path.name + ".lock")
+    )
+
+
 def open_store(target: str) -> Store:
     """The store `target` names: `*.jsonl`, `*.db` (or .sqlite, .sqlite3), or a directory
     (an existing one, or a path ending in '/')."""
@@ -188,7 +196,7 @@ def open_store(target: str) -> Store:
             return JsonlStore(path)
         if suffix in {".db", ".sqlite", ".sqlite3"}:
             return SqliteStore(path)
-        if target.endswith(("/", os.sep)) or path.is_dir():
+        if is_directory_target(target):
             return DirStore(path)
     except OSError as err:
         raise StoreError(f"{target}: cannot be used for results ({err.strerror or err})") from None
