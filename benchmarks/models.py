@@ -17,10 +17,12 @@ from pathlib import Path
 from rich.console import Console
 
 from summarizer.config import Settings
+from summarizer.evaluation.gold import load_gold
 from summarizer.evaluation.runner import evaluate
 from summarizer.evaluation.table import markdown_row
 from summarizer.providers.cache import ResponseCache
 from summarizer.providers.models import MODELS
+from summarizer.run import open_endpoint
 from summarizer.summarize import Options
 
 ROOT = Path(__file__).resolve().parent
@@ -47,13 +49,15 @@ def main() -> None:
     console = Console(stderr=True)
     print("| model | data | " + " | ".join(COLUMNS.values()) + " | from cache |")
     print("|---|---" + "|---:" * (len(COLUMNS) + 1) + "|")
+    golds = {path: load_gold(path)[: args.limit] for path in args.gold}
     for model in args.model or sorted(MODELS):
         results = []
-        for path in args.gold:
-            result = evaluate(path, Settings(model=model), options, console, cache, args.limit)
-            results.append(result)
-            row = markdown_row(f"{model} | {path.stem}", result["totals"], list(COLUMNS))
-            print(f"{row} {result['cached_calls']} |")  # s/article of cached answers is ~0
+        with open_endpoint(Settings(model=model)) as endpoint:
+            for path, rows in golds.items():
+                result = evaluate(path, rows, endpoint, options, console, cache)
+                results.append(result)
+                row = markdown_row(f"{model} | {path.stem}", result["totals"], list(COLUMNS))
+                print(f"{row} {result['cached_calls']} |")  # cached answers take ~0 s
         out = ROOT / "results" / f"{model}_{args.prompt}_{args.max_attempts}.json"
         out.parent.mkdir(exist_ok=True)
         out.write_text(json.dumps(results, indent=2) + "\n")

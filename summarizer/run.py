@@ -1,5 +1,6 @@
-"""A summarize run over many articles: read them all, start the model once, go through
-them one by one, and keep going when one fails.
+"""Runs over many articles, shared by summarize, eval and batch: read them all, start the
+model once, summarise them (one or more in flight) with a progress bar, and keep going
+when one fails.
 
 Bad input is found before the model starts (reading is cheap, starting a model is not),
 and each failure is one line naming the article; the others are still summarised.
@@ -116,27 +117,51 @@ async def summarize_all(
     await asyncio.gather(*(one(job) for job in jobs))
 
 
-def run_jobs(
+LOCAL_SLOTS = 1  # llama-cpp-python's server runs one request at a time
+
+
+def summarize_jobs(
     jobs: list[Job],
     endpoint: Endpoint,
     options: Options,
     on_done: OnDone,
     on_failed: OnFailed,
+    console: Console,
+    *,
+    verb: str = "summarizing",
     concurrency: int = 1,
     cache: ResponseCache | None = None,
     rate_limit: float | None = None,
 ) -> None:
-    """`summarize_all` in an event loop of its own, with a client that lives (and has its
-    connections closed) inside that loop."""
+    """`summarize_all` with a progress bar, in an event loop of its own, with a client that
+    lives (and has its connections closed) inside that loop. More in flight than the
+    embedded model serves at once is lowered, with a note."""
+    if endpoint.provider == "local" and concurrency > LOCAL_SLOTS:
+        console.print(
+            f"{verb}: the embedded model serves {LOCAL_SLOTS} request at a time; "
+            f"--jobs {concurrency} lowered to {LOCAL_SLOTS}",
+            highlight=False,
+        )
+        concurrency = LOCAL_SLOTS
+    with progress_bar(len(jobs), console, verb) as bar:
+        task = bar.add_task("", total=len(jobs))
 
-    async def main() -> None:
-        client = structured_client(endpoint, TransportPolicy(), cache, rate_limit=rate_limit)
-        try:
-            await summarize_all(jobs, client, endpoint, options, on_done, on_failed, concurrency)
-        finally:
-            await client.client.close()  # type: ignore[union-attr]
+        def done(job: Job, summary: Summary) -> None:
+            on_done(job, summary)
+            bar.advance(task)
 
-    asyncio.run(main())
+        def failed(job: Job, reason: str) -> None:
+            on_failed(job, reason)
+            bar.advance(task)
+
+        async def main() -> None:
+            client = structured_client(endpoint, TransportPolicy(), cache, rate_limit=rate_limit)
+            try:
+                await summarize_all(jobs, client, endpoint, options, done, failed, concurrency)
+            finally:
+                await client.client.close()  # type: ignore[union-attr]
+
+        asyncio.run(main())
 
 
 def progress_bar(total: int, console: Console, verb: str = "summarizing") -> Progress:
@@ -177,18 +202,15 @@ def run(
             error_line(console, source, err.reason)
     if not jobs:
         return report
-    with open_endpoint(settings) as endpoint, progress_bar(len(jobs), console) as bar:
-        task = bar.add_task("", total=len(jobs))
 
-        def done(_job: Job, summary: Summary) -> None:
-            report.done.append(summary)
-            on_summary(summary)
-            bar.advance(task)
+    def done(_job: Job, summary: Summary) -> None:
+        report.done.append(summary)
+        on_summary(summary)
 
-        def failed(job: Job, reason: str) -> None:
-            report.failed.append((job.article.source, reason))
-            error_line(console, job.article.source, reason)
-            bar.advance(task)
+    def failed(job: Job, reason: str) -> None:
+        report.failed.append((job.article.source, reason))
+        error_line(console, job.article.source, reason)
 
-        run_jobs(jobs, endpoint, options, done, failed, cache=cache)
+    with open_endpoint(settings) as endpoint:
+        summarize_jobs(jobs, endpoint, options, done, failed, console, cache=cache)
     return report

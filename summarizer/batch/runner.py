@@ -21,11 +21,9 @@ from summarizer.batch.stores import Store, StoreError, lock_path, open_store
 from summarizer.config import Settings
 from summarizer.inputs import InputError, read_article
 from summarizer.providers.cache import ResponseCache
-from summarizer.run import Job, error_line, open_endpoint, progress_bar, run_jobs
+from summarizer.run import Job, error_line, open_endpoint, summarize_jobs
 from summarizer.schema import Summary
 from summarizer.summarize import Options
-
-LOCAL_SLOTS = 1  # llama-cpp-python's server runs one request at a time
 
 
 class LockedError(Exception):
@@ -138,36 +136,28 @@ def _summarize(
     report: BatchReport,
 ) -> None:
     terminal = console.is_terminal
-    with open_endpoint(settings) as endpoint, progress_bar(len(jobs), console, "batch") as bar:
-        jobs_in_flight = batch.jobs
-        if endpoint.provider == "local" and batch.jobs > LOCAL_SLOTS:
+
+    def done(job: Job, summary: Summary) -> None:
+        store.add(summary)
+        report.add(summary)
+        if not terminal:
             console.print(
-                f"batch: the embedded model serves {LOCAL_SLOTS} request at a time; "
-                f"--jobs {batch.jobs} lowered to {LOCAL_SLOTS}",
+                f"batch: done {job.article.source} ({summary.meta.seconds} s, "
+                f"{len(summary.rejected)} rejected)",
+                markup=False,
                 highlight=False,
             )
-            jobs_in_flight = LOCAL_SLOTS
-        task = bar.add_task("", total=len(jobs))
 
-        def done(job: Job, summary: Summary) -> None:
-            store.add(summary)
-            report.add(summary)
-            bar.advance(task)
-            if not terminal:
-                console.print(
-                    f"batch: done {job.article.source} ({summary.meta.seconds} s, "
-                    f"{len(summary.rejected)} rejected)",
-                    markup=False,
-                    highlight=False,
-                )
+    def failed(job: Job, reason: str) -> None:
+        store.fail(job.article.sha256, job.article.source, reason)
+        report.failed.append((job.article.source, reason))
+        error_line(console, job.article.source, reason)
 
-        def failed(job: Job, reason: str) -> None:
-            store.fail(job.article.sha256, job.article.source, reason)
-            report.failed.append((job.article.source, reason))
-            error_line(console, job.article.source, reason)
-            bar.advance(task)
-
-        run_jobs(jobs, endpoint, options, done, failed, jobs_in_flight, cache, batch.rate_limit)
+    with open_endpoint(settings) as endpoint:
+        summarize_jobs(
+            jobs, endpoint, options, done, failed, console, verb="batch",
+            concurrency=batch.jobs, cache=cache, rate_limit=batch.rate_limit,
+        )  # fmt: skip
 
 
 __all__ = ["BatchOptions", "BatchReport", "LockedError", "StoreError", "run_batch"]

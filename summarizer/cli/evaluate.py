@@ -5,18 +5,19 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 from rich.console import Console
 
 from summarizer.cli.common import EXIT_FAILED, EXIT_OK, ModelChoice, app, fail, model_command
 from summarizer.config import ConfigError
-from summarizer.evaluation.gold import GoldError
+from summarizer.evaluation.gold import GoldError, load_gold
 from summarizer.evaluation.runner import evaluate
 from summarizer.evaluation.table import table
 from summarizer.output import write_atomic
 from summarizer.providers.models import ModelError
+from summarizer.run import open_endpoint
 
 
 @app.command("eval")
@@ -42,10 +43,13 @@ def eval_command(
     settings, options = choice.settings, choice.options
     console = Console(stderr=True, soft_wrap=True)
     cache = choice.cache
-    results: list[dict[str, Any]] = []
     try:
-        for path in gold:
-            results.append(evaluate(path, settings, options, console, cache, limit))
+        golds = {path: load_gold(path)[:limit] for path in gold}  # all checked before the model
+        with open_endpoint(settings) as endpoint:
+            results = [
+                evaluate(path, rows, endpoint, options, console, cache)
+                for path, rows in golds.items()
+            ]
     except (GoldError, ConfigError, ModelError) as err:
         raise fail(str(err)) from None
     Console(width=max(100, Console().width)).print(table(results))

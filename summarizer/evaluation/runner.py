@@ -13,48 +13,41 @@ from typing import Any
 
 from rich.console import Console
 
-from summarizer.config import Settings
-from summarizer.evaluation.gold import gold_job, load_gold
+from summarizer.evaluation.gold import gold_job
 from summarizer.evaluation.metrics import Tally, report, score
 from summarizer.prompting import load_prompt
 from summarizer.providers.cache import ResponseCache
-from summarizer.run import Job, error_line, open_endpoint, progress_bar, run_jobs
+from summarizer.providers.client import Endpoint
+from summarizer.run import Job, error_line, summarize_jobs
 from summarizer.schema import SCHEMA_VERSION, Summary
 from summarizer.summarize import Options
 
 
 def evaluate(
     gold_path: Path,
-    settings: Settings,
+    golds: list[dict[str, Any]],
+    endpoint: Endpoint,
     options: Options,
     console: Console,
     cache: ResponseCache | None = None,
-    limit: int | None = None,
 ) -> dict[str, Any]:
-    """Scores of one configuration on one gold file: totals, per article, and failures."""
-    golds = load_gold(gold_path)[:limit]
+    """Scores of one configuration on the articles of one gold file (`load_gold`): totals,
+    per article, and failures. The endpoint is the caller's, so one model server serves
+    every gold file of a run."""
     summaries: dict[str, Summary] = {}
     failed: dict[str, str] = {}
     hits_before = cache.hits if cache else 0
     started = time.monotonic()
-    with (
-        open_endpoint(settings) as endpoint,
-        progress_bar(len(golds), console, "evaluating") as bar,
-    ):
-        task = bar.add_task("", total=len(golds))
 
-        def done(job: Job, summary: Summary) -> None:
-            summaries[job.article.id] = summary
-            bar.advance(task)
+    def done(job: Job, summary: Summary) -> None:
+        summaries[job.article.id] = summary
 
-        def fail(job: Job, reason: str) -> None:
-            failed[job.article.id] = reason
-            error_line(console, f"{gold_path}: {job.article.id}", reason)
-            bar.advance(task)
+    def fail(job: Job, reason: str) -> None:
+        failed[job.article.id] = reason
+        error_line(console, f"{gold_path}: {job.article.id}", reason)
 
-        jobs = [gold_job(gold) for gold in golds]
-        run_jobs(jobs, endpoint, options, done, fail, cache=cache)
-        model = endpoint.model
+    jobs = [gold_job(gold) for gold in golds]
+    summarize_jobs(jobs, endpoint, options, done, fail, console, verb="evaluating", cache=cache)
     total, articles = Tally(), []
     for gold in golds:
         one = Tally()
@@ -64,7 +57,7 @@ def evaluate(
         articles.append({"id": gold["id"], "failed": failed.get(gold["id"])} | report(one))
     return {
         "gold": str(gold_path),
-        "model": model,
+        "model": endpoint.model,
         "prompt": options.prompt,
         "prompt_version": load_prompt(options.prompt).version,
         "schema_version": SCHEMA_VERSION,
