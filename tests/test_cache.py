@@ -4,7 +4,9 @@ the cache path, not the model's quality."""
 
 from __future__ import annotations
 
+import contextlib
 import json
+import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -112,6 +114,6 @@ def test_cache_command_shows_and_clears(tmp_path: Path, private_cache: Path) -> 
 @pytest.mark.parametrize("bad", ["not json", '{"choices": "nope"}'])
 def test_a_damaged_entry_is_a_miss_not_a_crash(tmp_path: Path, bad: str) -> None:
     cache = ResponseCache(tmp_path / "c.sqlite3")
-    with cache._connect() as db:
+    with contextlib.closing(sqlite3.connect(cache.path)) as db, db:  # damaged from outside
         db.execute("INSERT INTO responses VALUES ('k', 'm', 0, 0, ?)", (bad,))
     assert cache.get("k") is None

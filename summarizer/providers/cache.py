@@ -15,15 +15,11 @@ max_tokens), and only answers: errors are never cached.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import os
 import sqlite3
-import threading
 import time
-from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -53,45 +49,34 @@ def request_key(provider: str, request: dict[str, Any]) -> str:
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
-@dataclass
 class ResponseCache:
-    """Chat completions by request key, in one SQLite file; counts its hits and misses."""
+    """Chat completions by request key, in one SQLite file; counts its hits and misses.
 
-    path: Path = field(default_factory=lambda: cache_dir() / "responses.sqlite3")
-    hits: int = 0
-    misses: int = 0
-    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    One connection for the cache's life, in autocommit mode: every write is one statement,
+    so one transaction. Used from one event loop, so there is nothing to lock in-process.
+    """
 
-    def __post_init__(self) -> None:
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path or cache_dir() / "responses.sqlite3"
+        self.hits = self.misses = 0
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        with self._connect() as db:
-            db.execute("PRAGMA journal_mode=WAL")
-            db.execute(
-                "CREATE TABLE IF NOT EXISTS responses (key TEXT PRIMARY KEY, model TEXT, "
-                "created REAL, seconds REAL, response TEXT NOT NULL)"
-            )
-
-    @contextlib.contextmanager
-    def _connect(self) -> Iterator[sqlite3.Connection]:
-        db = sqlite3.connect(self.path, timeout=60)
-        try:
-            with db:  # one transaction: committed whole, or rolled back
-                yield db
-        finally:
-            db.close()
+        self._db = sqlite3.connect(self.path, timeout=60, isolation_level=None)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute(
+            "CREATE TABLE IF NOT EXISTS responses (key TEXT PRIMARY KEY, model TEXT, "
+            "created REAL, seconds REAL, response TEXT NOT NULL)"
+        )
 
     def get(self, key: str) -> ChatCompletion | None:
-        with self._connect() as db:
-            row = db.execute("SELECT response FROM responses WHERE key = ?", (key,)).fetchone()
+        row = self._db.execute("SELECT response FROM responses WHERE key = ?", (key,)).fetchone()
         try:
             response = None if row is None else ChatCompletion.model_validate_json(row[0])
         except pydantic.ValidationError:  # damaged (or from an older SDK): ask again
             response = None
-        with self._lock:
-            if response is None:
-                self.misses += 1
-            else:
-                self.hits += 1
+        if response is None:
+            self.misses += 1
+        else:
+            self.hits += 1
         return response
 
     def put(self, key: str, response: Any, seconds: float, max_tokens: int | None = None) -> None:
@@ -104,24 +89,20 @@ class ResponseCache:
         used = response.usage.completion_tokens if response.usage else 0
         if max_tokens is not None and used >= max_tokens:
             return
-        with self._connect() as db:
-            db.execute(
-                "INSERT OR REPLACE INTO responses VALUES (?, ?, ?, ?, ?)",
-                (key, response.model, time.time(), seconds, response.model_dump_json()),
-            )
+        self._db.execute(
+            "INSERT OR REPLACE INTO responses VALUES (?, ?, ?, ?, ?)",
+            (key, response.model, time.time(), seconds, response.model_dump_json()),
+        )
 
     def stats(self) -> dict[str, Any]:
         """Entries and bytes on disk, for `summarizer cache`."""
-        with self._connect() as db:
-            count, size = db.execute(
-                "SELECT COUNT(*), COALESCE(SUM(LENGTH(response)), 0) FROM responses"
-            ).fetchone()
+        count, size = self._db.execute(
+            "SELECT COUNT(*), COALESCE(SUM(LENGTH(response)), 0) FROM responses"
+        ).fetchone()
         return {"path": str(self.path), "entries": count, "bytes": size}
 
     def clear(self) -> int:
         """Remove every entry; return how many there were."""
-        with self._connect() as db:
-            removed: int = db.execute("DELETE FROM responses").rowcount
-        with contextlib.closing(sqlite3.connect(self.path)) as db:
-            db.execute("VACUUM")
+        removed: int = self._db.execute("DELETE FROM responses").rowcount
+        self._db.execute("VACUUM")
         return removed
