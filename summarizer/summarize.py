@@ -62,6 +62,12 @@ class _Usage:
         }
 
 
+def _cut_off(options: Options) -> SummarizeError:
+    return SummarizeError(
+        f"the model's answer was cut off at {options.max_output_tokens} output tokens"
+    )
+
+
 async def _summarize_chunk(
     client: instructor.AsyncInstructor,
     endpoint: Endpoint,
@@ -88,16 +94,11 @@ async def _summarize_chunk(
             max_tokens=options.max_output_tokens,
         )
     except IncompleteOutputException as err:
-        raise SummarizeError(
-            f"the model's answer was cut off at {options.max_output_tokens} output tokens"
-        ) from err
+        raise _cut_off(options) from err
     except InstructorRetryException as err:
         if state.summary is None:  # no attempt parsed at all
             if usage.last_completion >= options.max_output_tokens:  # a server that says
-                raise SummarizeError(  # "tool_calls" for a call cut off mid-JSON
-                    f"the model's answer was cut off at {options.max_output_tokens} output "
-                    "tokens (it did not close its JSON)"
-                ) from err
+                raise _cut_off(options) from err  # "tool_calls" for a call cut mid-JSON
             cause = err.__cause__ or err
             raise SummarizeError(f"no usable answer from the model: {cause}") from err
     except InstructorError as err:  # anything else instructor could not make an answer of
