@@ -41,6 +41,13 @@ def write_atomic(path: Path, text: str) -> None:
         raise
 
 
+def remove_stale_temporaries(folder: Path, name: str = "*") -> None:
+    """Remove the temporary files `write_atomic` left for `name` in `folder` when its
+    process was killed before the rename (they are never the file itself)."""
+    for stale in folder.glob(f".{name}.*.tmp"):
+        stale.unlink(missing_ok=True)
+
+
 def render_one(summary: Summary, fmt: Format) -> str:
     if fmt is Format.md:
         return to_markdown(summary)

@@ -21,7 +21,7 @@ import time
 from pathlib import Path
 from typing import Any, Protocol
 
-from summarizer.output import is_directory_target, write_atomic
+from summarizer.output import is_directory_target, remove_stale_temporaries, write_atomic
 from summarizer.schema import Summary
 
 
@@ -49,20 +49,17 @@ class Store(Protocol):
     def close(self) -> None: ...
 
 
-def _failure(key: str, source: str, reason: str) -> dict[str, Any]:
-    return {"sha256": key, "source": source, "reason": reason, "time": time.time()}
-
-
 class _FailuresFile:
     """This run's failures, rewritten whole (atomically) at each new one."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
         self.rows: list[dict[str, Any]] = []
+        remove_stale_temporaries(path.parent, path.name)
         path.unlink(missing_ok=True)  # the last run's failures are being retried now
 
     def add(self, key: str, source: str, reason: str) -> None:
-        self.rows.append(_failure(key, source, reason))
+        self.rows.append({"sha256": key, "source": source, "reason": reason, "time": time.time()})
         write_atomic(
             self.path, "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in self.rows)
         )
@@ -119,8 +116,7 @@ class DirStore:
     def __init__(self, path: Path) -> None:
         self.path = path
         path.mkdir(parents=True, exist_ok=True)
-        for stale in path.glob(".*.tmp"):  # half-written by a killed run
-            stale.unlink(missing_ok=True)
+        remove_stale_temporaries(path)
         self._failures = _FailuresFile(path / "failures.jsonl")
 
     def done(self) -> set[str]:
