@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
+from summarizer.batch.stores import JsonlStore
 from summarizer.cli import app
 from tests.scripted_server import Reply, Script, scripted_server, tool_call_reply
 
@@ -191,3 +192,23 @@ def test_a_bad_results_target_is_a_usage_error(tmp_path: Path) -> None:
     junk = batch("http://127.0.0.1:9/v1", str(tmp_path / "in"), "--out", str(tmp_path / "junk.db"))
     assert junk.exit_code == 2
     assert "not a usable SQLite database" in junk.stderr
+
+
+@pytest.mark.parametrize(
+    ("content", "kept"),
+    [
+        (b"", b""),
+        (b"a\n", b"a\n"),
+        (b"a\nb\nhal", b"a\nb\n"),
+        (b"hal", b""),
+        (b"a\n" + b"x" * 200_000, b"a\n"),  # the cut line is longer than one read back
+    ],
+    ids=["empty", "whole", "cut", "only-cut", "long-cut"],
+)
+def test_a_jsonl_line_cut_by_a_kill_is_cut_off_when_reopened(
+    tmp_path: Path, content: bytes, kept: bytes
+) -> None:
+    path = tmp_path / "out.jsonl"
+    path.write_bytes(content)
+    JsonlStore(path).close()
+    assert path.read_bytes() == kept

@@ -74,15 +74,25 @@ class JsonlStore:
         self._failures = _FailuresFile(path.with_name(path.name + ".failures.jsonl"))
 
     def _repair_tail(self) -> None:
-        """Cut off a last line without its newline: a write a kill interrupted."""
+        """Cut off a last line without its newline: a write a kill interrupted. Reads
+        back from the end only as far as the last newline, not the whole file."""
         if not self.path.exists():
             return
         with self.path.open("rb+") as f:
-            data = f.read()
-            if data and not data.endswith(b"\n"):
-                f.truncate(data.rfind(b"\n") + 1)
-                f.flush()
-                os.fsync(f.fileno())
+            end = keep = f.seek(0, os.SEEK_END)
+            f.seek(max(end - 1, 0))
+            if end == 0 or f.read(1) == b"\n":
+                return
+            while keep > 0:
+                start = max(keep - 65536, 0)
+                f.seek(start)
+                newline = f.read(keep - start).rfind(b"\n")
+                keep = start + newline + 1 if newline >= 0 else start
+                if newline >= 0:
+                    break
+            f.truncate(keep)
+            f.flush()
+            os.fsync(f.fileno())
 
     def done(self) -> set[str]:
         keys = set()
