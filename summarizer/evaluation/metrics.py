@@ -122,10 +122,10 @@ def count_ungrounded(text: str, summary: Summary) -> int:
     items: list[Any] = [*summary.who, *summary.where, *summary.when, *summary.quotes]
     if summary.what:
         items += summary.what.evidence
-    bad = 0
+    normalized, bad = normalize(text), 0
     for item in items:
         at_offsets = item.start is not None and text[item.start : item.end] == item.text
-        bad += not (at_offsets and normalize(item.text) in normalize(text))
+        bad += not (at_offsets and normalize(item.text) in normalized)
     return bad
 
 
