@@ -13,13 +13,14 @@ from summarizer.cli.common import (
     EXIT_FAILED,
     EXIT_OK,
     ModelChoice,
+    Published,
     app,
+    article_sources,
     fail,
     model_command,
     parse_date,
 )
 from summarizer.config import ConfigError
-from summarizer.inputs import collect_articles
 from summarizer.providers.models import ModelError
 
 EXIT_LOCKED = 75  # EX_TEMPFAIL: another run has the store; try again later
@@ -43,9 +44,7 @@ def batch(
         float,
         typer.Option(min=0, help="Seconds to wait for another run on the same --out to end."),
     ] = 0,
-    published: Annotated[
-        str | None, typer.Option(help="Publication date (YYYY-MM-DD) of the articles.")
-    ] = None,
+    published: Published = None,
     *,
     choice: ModelChoice,
 ) -> None:
@@ -57,9 +56,7 @@ def batch(
     """
     pub = parse_date(published, "--published")
     settings, options = choice.settings, choice.options
-    sources = collect_articles(inputs)
-    if not sources:
-        raise fail("no article files found in " + ", ".join(inputs))
+    sources = article_sources(inputs)
     console = Console(stderr=True, soft_wrap=True)
     try:
         report = run_batch(

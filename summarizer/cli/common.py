@@ -24,6 +24,7 @@ from summarizer.config import (
     load_config,
     parse_mode,
 )
+from summarizer.inputs import collect_articles
 from summarizer.prompting import load_prompt
 from summarizer.providers.cache import ResponseCache
 from summarizer.summarize import Options
@@ -103,6 +104,19 @@ def fail(message: str) -> typer.Exit:
     """Print a one-line error and return the exit for bad input."""
     sys.stderr.write(f"summarizer: error: {message}\n")
     return typer.Exit(EXIT_USAGE)
+
+
+Published = Annotated[
+    str | None, typer.Option(help="Publication date (YYYY-MM-DD) of the articles.")
+]
+
+
+def article_sources(paths: list[str]) -> list[str]:
+    """The article files `paths` name (directories searched); none at all is bad usage."""
+    sources = collect_articles(paths)
+    if not sources:
+        raise fail("no article files found in " + ", ".join(paths))
+    return sources
 
 
 def parse_date(value: str | None, option: str) -> date | None:

@@ -12,13 +12,14 @@ from summarizer.cli.common import (
     EXIT_FAILED,
     EXIT_OK,
     ModelChoice,
+    Published,
     app,
+    article_sources,
     fail,
     model_command,
     parse_date,
 )
 from summarizer.config import ConfigError
-from summarizer.inputs import collect_articles
 from summarizer.output import Format as OutFormat
 from summarizer.output import is_directory_target, write_all, write_one
 from summarizer.providers.models import ModelError
@@ -38,9 +39,7 @@ def summarize(
     out: Annotated[
         str | None, typer.Option(help="Output file, or a directory (one file per article).")
     ] = None,
-    published: Annotated[
-        str | None, typer.Option(help="Publication date (YYYY-MM-DD) of the articles.")
-    ] = None,
+    published: Published = None,
     *,
     choice: ModelChoice,
 ) -> None:
@@ -51,9 +50,7 @@ def summarize(
     """
     pub = parse_date(published, "--published")
     settings, options = choice.settings, choice.options
-    sources = collect_articles(paths)
-    if not sources:
-        raise fail("no article files found in " + ", ".join(paths))
+    sources = article_sources(paths)
     to_dir = out is not None and is_directory_target(out)
 
     def keep(summary: Summary) -> None:
