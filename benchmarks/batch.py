@@ -70,10 +70,10 @@ def main() -> None:
     quiet = Console(stderr=True, quiet=True)
     with fixed_latency_server(args.latency) as url, tempfile.TemporaryDirectory() as tmp:
         settings = Settings(base_url=url, model="scripted")
-        warming = True
-        for n in [1, *args.in_flight]:  # the first run warms up: imports, first connection
+        # Run 0 only warms up (imports, the first connection) and is not printed.
+        for run, n in enumerate([1, *args.in_flight]):
             count = n * args.rounds
-            folder = Path(tmp) / f"in{n}-{count}-{len(list(Path(tmp).iterdir()))}"
+            folder = Path(tmp) / f"run{run}"
             write_articles(folder, count)
             cpu = time.process_time()
             report = run_batch(
@@ -83,8 +83,7 @@ def main() -> None:
             assert report.done == count, report.failed
             cpu_ms = (time.process_time() - cpu) * 1000 / count
             rate, bound = count / report.seconds, n / args.latency
-            if warming:
-                warming = False
+            if run == 0:
                 continue
             print(
                 f"| {n} | {count} | {report.seconds:.2f} | {rate:.2f} | {bound:.2f} "
