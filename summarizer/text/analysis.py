@@ -1,0 +1,198 @@
+"""`analyse`: an article parsed once into plain data that grounding and prompting share.
+
+The article is parsed paragraph by paragraph (a line break always ends a sentence in news
+text, and no paragraph comes near spaCy's length limit), and the Doc objects are turned into
+flat arrays indexed by token, in the manner of spaCy's `Doc.to_array`: offsets are into the
+article's own characters, heads are absolute token indices. Plain data pickles cheaply, so
+a parse can be made in a worker process, and costs a few tens of bytes per token.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+from array import array
+from bisect import bisect_left, bisect_right
+from collections import OrderedDict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+from sys import intern
+from threading import Lock
+
+from summarizer.text.pipeline import nlp
+
+_CACHE_SIZE = 64
+_PIECE = 100_000  # characters of one parsed piece at most (spaCy's limit is 1,000,000)
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A named entity: character span, spaCy label, and its tokens [first, last)."""
+
+    start: int
+    end: int
+    label: str
+    first: int
+    last: int
+
+
+@dataclass(frozen=True, eq=False)
+class Analysis:
+    """The parse of one article as arrays indexed by token (see the module docstring)."""
+
+    text: str
+    sha256: str
+    starts: array[int]
+    ends: array[int]
+    heads: array[int]
+    deps: list[str]
+    lemmas: list[str]
+    pos: list[str]
+    tags: list[str]  # fine-grained (Penn) tags: NNS, PRP, WP ...
+    ent_of: array[int]  # index into `entities`, or -1
+    sent_first: array[int]  # first token of each sentence
+    entities: list[Entity] = field(default_factory=list)
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def word(self, i: int) -> str:
+        return self.text[self.starts[i] : self.ends[i]]
+
+    @cached_property
+    def sentences(self) -> list[tuple[int, int]]:
+        """Sentences as character spans."""
+        bounds = [*self.sent_first, len(self)]
+        return [(self.starts[a], self.ends[b - 1]) for a, b in itertools.pairwise(bounds)]
+
+    @cached_property
+    def children(self) -> list[list[int]]:
+        kids: list[list[int]] = [[] for _ in range(len(self))]
+        for i, head in enumerate(self.heads):
+            if head != i:
+                kids[head].append(i)
+        return kids
+
+    def sentence_of(self, i: int) -> int:
+        """The index of the sentence that holds token `i`."""
+        return bisect_right(self.sent_first, i) - 1
+
+    def sentence_tokens(self, s: int) -> range:
+        end = self.sent_first[s + 1] if s + 1 < len(self.sent_first) else len(self)
+        return range(self.sent_first[s], end)
+
+    def tokens_between(self, start: int, end: int) -> range:
+        """Tokens that lie within the characters [start, end)."""
+        return range(bisect_left(self.starts, start), bisect_left(self.starts, end))
+
+    def token_at(self, offset: int) -> int:
+        """The token at or after character `offset` (len(self) if none)."""
+        return bisect_left(self.ends, offset + 1)
+
+    def entity(self, i: int) -> Entity | None:
+        e = self.ent_of[i]
+        return self.entities[e] if e >= 0 else None
+
+    def ancestors(self, i: int) -> Iterator[int]:
+        while self.heads[i] != i:
+            i = self.heads[i]
+            yield i
+
+    def subtree_span(self, i: int) -> tuple[int, int]:
+        """First and last+1 token of the subtree under `i` (projective parses)."""
+        lo = hi = i
+        stack = [i]
+        while stack:
+            j = stack.pop()
+            lo, hi = min(lo, j), max(hi, j)
+            stack.extend(self.children[j])
+        return lo, hi + 1
+
+
+def _pieces(text: str) -> Iterator[tuple[int, str]]:
+    """Paragraphs (lines) with their offsets; an overlong one is cut at white space."""
+    offset = 0
+    for line in text.split("\n"):
+        start = 0
+        while len(line) - start > _PIECE:
+            cut = line.rfind(" ", start, start + _PIECE)
+            cut = cut if cut > start else start + _PIECE
+            yield offset + start, line[start:cut]
+            start = cut
+        if line[start:].strip():
+            yield offset + start, line[start:]
+        offset += len(line) + 1
+
+
+def _parse(text: str, sha: str) -> Analysis:
+    starts, ends, heads, ent_of, sent_first = (array("q") for _ in range(5))
+    deps: list[str] = []
+    lemmas: list[str] = []
+    pos: list[str] = []
+    tags: list[str] = []
+    entities: list[Entity] = []
+    pieces = list(_pieces(text))
+    for (offset, _), doc in zip(pieces, nlp().pipe(p for _, p in pieces), strict=True):
+        base = len(starts)
+        ent_base = len(entities)
+        labels = [-1] * len(doc)
+        for k, ent in enumerate(doc.ents):
+            entities.append(
+                Entity(
+                    offset + ent.start_char,
+                    offset + ent.end_char,
+                    intern(ent.label_),
+                    base + ent.start,
+                    base + ent.end,
+                )
+            )
+            labels[ent.start : ent.end] = [ent_base + k] * (ent.end - ent.start)
+        for tok in doc:
+            starts.append(offset + tok.idx)
+            ends.append(offset + tok.idx + len(tok.text))
+            heads.append(base + tok.head.i)
+            deps.append(intern(tok.dep_))
+            lemmas.append(intern(tok.lemma_.lower()))
+            pos.append(intern(tok.pos_))
+            tags.append(intern(tok.tag_))
+            if tok.is_sent_start:
+                sent_first.append(base + tok.i)
+        ent_of.extend(labels)
+    return Analysis(
+        text, sha, starts, ends, heads, deps, lemmas, pos, tags, ent_of, sent_first, entities
+    )
+
+
+_cache: OrderedDict[str, Analysis] = OrderedDict()
+_lock = Lock()
+
+
+def analyse(text: str) -> Analysis:
+    """The analysis of `text`, parsed once and kept (by content hash) for the next caller."""
+    sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    with _lock:
+        hit = _cache.get(sha)
+        if hit is not None:
+            _cache.move_to_end(sha)
+            return hit
+    result = _parse(text, sha)
+    with _lock:
+        _cache[sha] = result
+        while len(_cache) > _CACHE_SIZE:
+            _cache.popitem(last=False)
+    return result
+
+
+def forget_all() -> None:
+    """Drop every kept analysis (benchmarks measure a cold parse)."""
+    with _lock:
+        _cache.clear()
+
+
+def remember(analysis: Analysis) -> None:
+    """Keep an analysis made elsewhere (a worker process) so `analyse` need not parse."""
+    with _lock:
+        _cache[analysis.sha256] = analysis
+        while len(_cache) > _CACHE_SIZE:
+            _cache.popitem(last=False)
