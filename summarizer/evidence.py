@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from summarizer.grounding.quotations import sentence_spans
+from summarizer.text import analyse
 
 _WORD = re.compile(r"[^\W_]+")
 _STOP = frozenset(
@@ -30,7 +30,7 @@ def supporting_sentences(text: str, summary: str, limit: int = 2) -> list[str]:
     if not wanted:
         return []
     scored = []
-    for start, end in sentence_spans(text):
+    for start, end in analyse(text).sentences:
         share = len(wanted & _words(text[start:end])) / len(wanted)
         if share >= MIN_OVERLAP:
             scored.append((share, -start, start, end))

@@ -60,6 +60,14 @@ class Quote(_Item):
     speaker: str
     speaker_start: int | None = Field(default=None, ge=0)
     speaker_end: int | None = Field(default=None, ge=0)
+    speaker_check: Literal["verified", "unverified"] | None = Field(
+        default=None,
+        description="After grounding: 'verified' when the article gives the quote to the "
+        "speaker, 'unverified' when it gives it to no one the validator can resolve.",
+    )
+    speaker_reason: str | None = Field(
+        default=None, description="After grounding: how the speaker was found, or why not."
+    )
 
 
 class Evidence(_Item):

@@ -43,9 +43,13 @@ def assert_grounded(text: str, summary: Summary) -> None:
         assert item.match is not None
         assert text[item.start : item.end] == item.text, item
     for quote in summary.quotes:
-        assert quote.speaker_start is not None
-        assert quote.speaker_end is not None
-        assert quote.speaker_end > quote.speaker_start
+        assert quote.speaker_check in ("verified", "unverified")
+        assert quote.speaker_reason
+        if quote.speaker_check == "verified":
+            assert quote.speaker_start is not None
+        if quote.speaker_start is not None:
+            assert quote.speaker_end is not None
+            assert quote.speaker_end > quote.speaker_start
 
 
 def rejected_texts(summary: Summary, field: str) -> list[str]:

@@ -104,8 +104,10 @@ def test_speaker_spelled_as_the_other_seed_is_shown_as_this_article_spells_it(se
     result = ground(seed1, {"quotes": [{"text": "There is an operation there", "speaker": Z0}]})
     assert [q.speaker for q in result.quotes] == [Z1]
     quote = result.quotes[0]
+    assert quote.speaker_check == "verified"
+    # The attributing mention: the pronoun of "“…,” he said", resolved to the full name.
     assert quote.speaker_start is not None
-    assert seed1[quote.speaker_start : quote.speaker_end] == "Zelenskyy"
+    assert seed1[quote.speaker_start : quote.speaker_end] == "he"
 
 
 @pytest.mark.parametrize(
@@ -169,13 +171,23 @@ def test_pronoun_goes_to_the_nearest_named_person_before_it() -> None:
     assert "John Ortiz" in reason
 
 
-def test_quote_with_no_speaker_nearby_is_rejected() -> None:
+def test_quote_given_to_no_one_near_it_is_rejected_for_a_far_name() -> None:
+    text = (
+        "Maria Hale visited the site.\nThe river rose overnight.\nRoads closed.\n"
+        "Water stood in “Bridge Street”.\nTraffic was diverted."
+    )
+    reason = attribute(text, "Bridge Street", "Maria Hale")
+    assert reason == "no speech verb in reach, and 'Maria Hale' is not named near the quote"
+
+
+def test_an_unnamed_source_is_the_speaker_and_a_far_name_is_refused() -> None:
     text = (
         "Maria Hale visited the site.\nThe river rose overnight.\nRoads closed.\n"
         "A sign read “Bridge closed”.\nTraffic was diverted."
     )
     reason = attribute(text, "Bridge closed", "Maria Hale")
-    assert reason == "no speaker is named in or next to the quote's sentences"
+    assert reason == "the article attributes this quote to 'A sign', not 'Maria Hale'"
+    assert attribute(text, "Bridge closed", "the sign") is None
 
 
 def test_a_bad_speaker_claim_does_not_poison_the_other_quotes(seed0: str) -> None:

@@ -1,312 +1,237 @@
-"""Rule 3, attribution: who does the article say spoke a quotation?
+"""Rule 3, attribution: whom does the article give a quotation, and is that the claim?
 
-The article's narrator text around a quotation (its own sentences first, then the sentence
-before and after) is searched for speaker mentions: names, surnames, and pronouns or titles
-("he", "the president") that stand for the nearest named person before them. A mention tied
-to a speech verb ("said", "told", "according to") wins; otherwise the nearest one does. The
-claimed speaker must be the entity of that mention: present nearby is not enough, so a
-right quote given to the wrong person is caught even when both are named close by.
+A quotation's speaker is read off the parse (`anchors`): its own sentences first; then,
+for a quotation with no anchor of its own, the opening of a quotation that runs over
+several paragraphs, a bare speech clause after it, or the text before it in its
+paragraph: a quotation there passes its speaker on ("“…,” Atkinson said. “…”"), as does
+indirect speech ("Heald noted the findings show …. “…”"). A quotation that opens its
+paragraph goes on with the speaker of the paragraph before, unless someone else is named
+in between. Whom a mention stands for is `referents`' job.
+
+Three outcomes for a claimed speaker, so that nothing passes as verified on a guess:
+verified (the text gives the quotation to the claimed entity), rejected (it gives it to
+someone else, or to no one and the claim is not even named near it), and unverified (an
+ambiguous pronoun, or no speech anchor in reach), with the reason.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from typing import Literal
 
-from summarizer.grounding.names import (
-    CONNECTORS,
-    GEO_WORDS,
-    LEADING_WORDS,
-    TITLES,
-    is_org_name,
-    same_key,
+from summarizer.grounding.anchors import (
+    following_clause,
+    is_clause,
+    named_inside,
+    own_anchor,
+    speech_subject,
+    subject,
 )
-from summarizer.grounding.quotations import Region, quote_regions, sentence_spans
-from summarizer.grounding.textindex import ArticleIndex, Token, index_article
+from summarizer.grounding.cast import Cast
+from summarizer.grounding.names import name_key, same_key
+from summarizer.grounding.referents import Referent, referent
+from summarizer.grounding.textindex import WORD_RE
 
-SPEECH_VERBS = frozenset(
-    """said says say told tells added adds stated states noted notes wrote writes explained
-    declared announced asked replied responded remarked insisted warned argued claimed
-    confirmed acknowledged continued emphasized emphasised stressed urged tweeted posted
-    recalled commented observed admitted calling called described describing saying
-    adding telling noting insisting warning claiming explaining""".split()
-)
-FINITE_SPEECH_VERBS = SPEECH_VERBS - frozenset(
-    """calling called describing saying adding telling noting insisting warning claiming
-    explaining""".split()
-)
-RELATIVES = frozenset("""who whom which that whose""".split())
-PERSON_PRONOUNS = frozenset(["he", "she", "his", "her", "him"])
-# Titles that stand for a person after "the" ("the president said"); words that are also
-# common adjectives or nouns ("the general public", "the head of") are left out.
-ANAPHOR_TITLES = TITLES - frozenset(
-    """general head chief foreign defence defense interior vice prime chair top senior former
-    acting military rep sen gov gen col lt capt sgt prof adm rev mr mrs ms dr""".split()
-)
-GROUP_PRONOUNS = frozenset(["they", "their", "them"])
-
-
-@dataclass(frozen=True)
-class Mention:
-    """A name in narrator text (`key` set) or a pronoun or title standing for one."""
-
-    start: int
-    end: int
-    key: str
-    person: bool
-    speech: bool
+Check = Literal["verified", "unverified", "rejected"]
+_PARAGRAPHS_BACK = 3
 
 
 @dataclass(frozen=True)
 class Attribution:
-    """The speaker the article gives a quotation: its key, named mention and the cue."""
+    """The speaker the text gives a quotation (None: no anchor), how, and how surely."""
 
-    key: str
-    start: int
-    end: int
-    cue: str
+    speaker: Referent | None
+    how: str
+    certain: bool = True
+    nearby: frozenset[str] = frozenset()  # members named near an unattributed quotation
 
 
 @dataclass(frozen=True)
-class QuoteContext:
-    """Per-article facts for attribution: quotations, sentences, narrator words."""
+class Verdict:
+    """What the text says of one claimed speaker for one quotation.
 
-    regions: list[Region]
-    sentences: list[tuple[int, int]]
-    narrator: list[int]  # indices into ArticleIndex.tokens outside any quotation
-    detected: list[Mention]  # name runs that look like people or organisations
-    anaphors: list[Mention]  # pronouns and "the <title>", key unresolved ("")
+    `name` is the article's fullest name for the claimed speaker when the text ties the
+    claim to a referent; `mention` the attributing words ("he"), when there are any.
+    """
 
-
-def _speech_near(index: ArticleIndex, narrator: list[int], pos: int, size: int) -> bool:
-    """Whether narrator tokens pos..pos+size-1 are the subject of a speech verb ("Hale
-    said", "Hale has said", "said Hale", "according to Hale"); not in "Russian sources
-    who said" or "the Belgorod operation, calling it", where the verb has another subject."""
-    toks = index.tokens
-    after = [toks[narrator[j]].text for j in range(pos + size, min(pos + size + 3, len(narrator)))]
-    before = [toks[narrator[j]].text for j in range(max(0, pos - 2), pos)]
-    for word in after:
-        if word in FINITE_SPEECH_VERBS:
-            return True
-        if word in RELATIVES or word in SPEECH_VERBS:
-            break
-    return before[-1:] == ["said"] or before[-1:] == ["says"] or before == ["according", "to"]
+    check: Check
+    reason: str
+    name: str | None = None
+    mention: tuple[int, int] | None = None
 
 
-def _is_capital(index: ArticleIndex, tok: Token) -> bool:
-    return index.text[tok.start].isupper()
+@dataclass(eq=False)
+class Attributor:
+    """Attributions of one article's quotations, each worked out once."""
 
+    cast: Cast
+    _done: dict[int, Attribution] = field(default_factory=dict)
 
-def _runs(index: ArticleIndex, narrator: list[int]) -> list[tuple[int, int]]:
-    """Runs of capitalised narrator words (with 'of', 'for the' … inside), as (pos, size)."""
-    text, toks = index.text, index.tokens
-    runs: list[tuple[int, int]] = []
-    pos = 0
-    while pos < len(narrator):
-        if not _is_capital(index, toks[narrator[pos]]):
-            pos += 1
-            continue
-        end = pos + 1
-        while end < len(narrator):
-            gap = text[toks[narrator[end - 1]].end : toks[narrator[end]].start]
-            if gap.strip(" -") or narrator[end] != narrator[end - 1] + 1:
+    def attribution(self, index: int) -> Attribution:
+        if index not in self._done:
+            found = self._attribute(index)
+            self._done[index] = replace(found, nearby=self._nearby(index))
+        return self._done[index]
+
+    def _attribute(self, index: int) -> Attribution:
+        cast = self.cast
+        region = cast.regions[index]
+        head = cast.regions[region.chain]
+        found = own_anchor(cast, head, region)
+        if found is not None:
+            return Attribution(found, "speech verb")
+        if region.chain != index:
+            opening = self.attribution(region.chain)
+            if opening.speaker is not None:
+                return opening
+        found = following_clause(cast, region)
+        if found is not None:
+            return Attribution(found, "speech clause after it")
+        if not is_clause(cast.analysis, cast.analysis.tokens_between(region.start, region.end)):
+            return self._unattributed(index)  # a name or a phrase in marks: no one says it
+        return self._before(index)
+
+    def _before(self, index: int) -> Attribution:
+        """The text before a quotation with no anchor of its own (see the module doc)."""
+        cast, a = self.cast, self.cast.analysis
+        head = cast.regions[cast.regions[index].chain]
+        end = head.open_at
+        for back in range(_PARAGRAPHS_BACK + 1):
+            start = paragraph_start(a.text, end)
+            earlier = [j for j, r in enumerate(cast.regions) if start <= r.open_at < end]
+            last = earlier[-1] if earlier and earlier[-1] < index else None
+            after = cast.regions[last].close_at if last is not None else start
+            tokens = a.tokens_between(after, end)
+            named = self._people_named(after, end)
+            said = speech_subject(cast, tokens, named_inside(cast, cast.regions[index]))
+            if said is not None:
+                return Attribution(said, "speech verb before it")
+            if last is not None:
+                prior = self.attribution(last)
+                if prior.speaker is not None and named <= {prior.speaker.key}:
+                    return prior
+            if named:
+                guess = self._nearest_subject(tokens) if back < 2 else None
+                return guess or self._unattributed(index)
+            if start == 0:
                 break
-            nxt = toks[narrator[end]]
-            if _is_capital(index, nxt):
-                end += 1
-            elif nxt.text in CONNECTORS and end + 1 < len(narrator):
-                look = end + 1
-                while look < len(narrator) and toks[narrator[look]].text in CONNECTORS:
-                    look += 1
-                if look < len(narrator) and _is_capital(index, toks[narrator[look]]):
-                    end = look
-                else:
-                    break
-            else:
-                break
-        runs.append((pos, end - pos))
-        pos = end
-    return runs
+            end = paragraph_start(a.text, start - 1, skip_blank=True)
+            end = a.text.find("\n", end) if a.text.find("\n", end) >= 0 else start
+        return self._unattributed(index)
 
+    def _people_named(self, start: int, end: int) -> set[str]:
+        return {
+            m.key
+            for m in self.cast.narrated
+            if start <= m.start < end and self.cast.members[m.key].person
+        }
 
-def _detect_names(index: ArticleIndex, narrator: list[int]) -> list[Mention]:
-    toks = index.tokens
-    found: list[Mention] = []
-    for pos, size in _runs(index, narrator):
-        words = [toks[narrator[j]].text for j in range(pos, pos + size)]
-        lead = 0
-        while lead < len(words) and words[lead] in LEADING_WORDS:
-            lead += 1
-        words, pos = words[lead:], pos + lead
-        while words and words[-1] in TITLES:
-            words = words[:-1]
-        if not words or any(w.isdigit() for w in words):
-            continue
-        follow = pos + len(words)
-        next_word = toks[narrator[follow]].text if follow < len(narrator) else ""
-        org = is_org_name(words)
-        person = 2 <= len(words) <= 4 and not org and not GEO_WORDS & {*words, next_word}
-        if not (person or (org and words[-1] not in CONNECTORS)):
-            continue
-        key = " ".join(words) if org else words[-1]
-        start, end = toks[narrator[pos]].start, toks[narrator[follow - 1]].end
-        found.append(
-            Mention(start, end, key, person, _speech_near(index, narrator, pos, len(words)))
+    def _nearest_subject(self, tokens: range) -> Attribution | None:
+        """The person the sentence before is about: a likely speaker, not a stated one."""
+        a = self.cast.analysis
+        for i in reversed(tokens):
+            if a.deps[i] == "nsubj" and not self.cast.quoted[i]:
+                found = referent(self.cast, i)
+                if found is not None and found.named:
+                    return Attribution(found, "the person named just before it", certain=False)
+        return None
+
+    def _unattributed(self, index: int) -> Attribution:
+        del index
+        return Attribution(None, "no speech verb in reach")
+
+    def _nearby(self, index: int) -> frozenset[str]:
+        """Members named in the quotation's paragraph and the one before."""
+        a, region = self.cast.analysis, self.cast.regions[index]
+        head = self.cast.regions[region.chain]
+        start = paragraph_start(a.text, paragraph_start(a.text, head.open_at) - 1, skip_blank=True)
+        end = a.text.find("\n", region.close_at)
+        return frozenset(
+            m.key
+            for m in self.cast.narrated
+            if start <= m.start < (end if end >= 0 else len(a.text))
         )
-    return found
 
 
-def _detect_anaphors(index: ArticleIndex, narrator: list[int]) -> list[Mention]:
-    toks = index.tokens
-    found: list[Mention] = []
-    for pos, ti in enumerate(narrator):
-        word = toks[ti].text
-        if word in PERSON_PRONOUNS or word in GROUP_PRONOUNS:
-            person, first = word in PERSON_PRONOUNS, pos
-        elif word in ANAPHOR_TITLES:
-            first = next(
-                (p for p in (pos - 1, pos - 2) if p >= 0 and toks[narrator[p]].text == "the"), -1
-            )
-            nxt = narrator[pos + 1] if pos + 1 < len(narrator) else None
-            if first < 0 or _is_capital(index, toks[ti]):
-                continue
-            if nxt is not None and _is_capital(index, toks[nxt]):
-                continue
-            person = True
-        else:
-            continue
-        size = pos - first + 1
-        start, end = toks[narrator[first]].start, toks[ti].end
-        found.append(Mention(start, end, "", person, _speech_near(index, narrator, first, size)))
-    return found
+def paragraph_start(text: str, offset: int, skip_blank: bool = False) -> int:
+    """Where the paragraph holding `offset` starts; with `skip_blank`, blank lines at
+    `offset` are passed over first (so it gives the paragraph before a break)."""
+    if skip_blank:
+        while offset > 0 and text[offset] in "\n \t":
+            offset -= 1
+    return text.rfind("\n", 0, max(0, offset)) + 1
+
+
+_DETERMINERS = frozenset(["the", "a", "an", "one", "s"])
+
+
+def _claim_words(claim: str) -> list[str]:
+    """The case-folded words of a claimed speaker, without articles ("a spokesman")."""
+    return [w for w in WORD_RE.findall(claim.lower()) if w not in _DETERMINERS]
+
+
+def _matches(cast: Cast, ref: Referent, claim: str) -> bool:
+    """Whether `claim` names the referent: its name, surname or spelling variant, or for an
+    unnamed speaker, the same head noun ("one poster" for "The poster wrote")."""
+    key = name_key(claim)
+    if ref.named:
+        raw = " ".join(_claim_words(claim))
+        if same_key(key, ref.key) or same_key(raw, ref.key):
+            return True
+        if same_key(key, " ".join(_claim_words(ref.name))):
+            return True
+        member = cast.member(ref.key)
+        return member is not None and cast.member(key) is member
+    words = _claim_words(claim)
+    head = words[-1] if words else ""
+    return bool(head) and (head in ref.words or head.rstrip("s") in ref.words)
+
+
+def named_in_article(cast: Cast, words: frozenset[str], claim: str) -> bool:
+    """Whether the article names the claimed speaker: a member of its cast, or for an
+    unnamed one ("the sign"), its head noun among the article's (case-folded) `words`."""
+    if cast.member(name_key(claim)) is not None:
+        return True
+    head = _claim_words(claim)[-1:]
+    return bool(head) and head[0] in words
+
+
+def judge(cast: Cast, attribution: Attribution, claim: str) -> Verdict:
+    """The verdict on `claim` as the speaker of a quotation attributed as `attribution`."""
+    ref = attribution.speaker
+    key = name_key(claim)
+    member = cast.member(key)
+    if ref is None:
+        if member is None or member.key in attribution.nearby:
+            return Verdict("unverified", f"{attribution.how}: the article does not say who spoke")
+        return Verdict("rejected", f"{attribution.how}, and '{claim}' is not named near the quote")
+    cue = cast.analysis.text[ref.start : ref.end]
+    said = f"'{ref.name}'" + (f" ('{cue}')" if cue != ref.name else "")
+    mention = (ref.start, ref.end)
+    if _matches(cast, ref, claim):
+        if ref.ambiguous:
+            why = f"'{cue}' may stand for '{ref.name}' or another person"
+            return Verdict("unverified", why, ref.name, mention)
+        if not attribution.certain:
+            why = f"{attribution.how}; no speech verb names them"
+            return Verdict("unverified", why, ref.name, mention)
+        return Verdict("verified", f"{attribution.how}: {said}", ref.name, mention)
+    if member is not None and (
+        (ref.ambiguous and member.key in ref.others)
+        or (not (ref.named and attribution.certain) and member.key in attribution.nearby)
+    ):
+        # An ambiguous pronoun, a description ("the city") or a guess: a name the article
+        # gives near the quote may be whom it means.
+        why = f"the article gives it to {said}, which may or may not be '{claim}'"
+        return Verdict("unverified", why, member.name, mention)
+    return Verdict("rejected", f"the article attributes this quote to {said}, not '{claim}'")
 
 
 @lru_cache(maxsize=64)
-def quote_context(text: str) -> QuoteContext:
-    """The cached attribution facts of an article."""
-    index = index_article(text)
-    regions = quote_regions(text)
-    starts = [r.open_at for r in regions]
-    narrator = []
-    for i, tok in enumerate(index.tokens):
-        r = bisect_right(starts, tok.start) - 1
-        if r < 0 or tok.start >= regions[r].close_at:
-            narrator.append(i)
-    return QuoteContext(
-        regions,
-        sentence_spans(text),
-        narrator,
-        _detect_names(index, narrator),
-        _detect_anaphors(index, narrator),
-    )
+def attributor_of(cast: Cast) -> Attributor:
+    """The attributions of an article, kept while its cast is."""
+    return Attributor(cast)
 
 
-def detected_people(text: str) -> frozenset[str]:
-    """Keys of the names the article itself uses as people's (full names in narration)."""
-    return frozenset(m.key for m in quote_context(text).detected if m.person)
-
-
-@lru_cache(maxsize=4096)
-def known_mentions(text: str, key: str, person: bool) -> tuple[Mention, ...]:
-    """Narrator mentions of a name the summary uses (a surname, or a whole org name)."""
-    index, ctx = index_article(text), quote_context(text)
-    toks, narrator = index.tokens, ctx.narrator
-    words = key.split()
-    found = []
-    for pos, ti in enumerate(narrator):
-        if pos + len(words) > len(narrator) or not _is_capital(index, toks[ti]):
-            continue
-        if len(words) == 1:
-            hit = same_key(toks[ti].text, key)
-        else:
-            hit = [toks[narrator[pos + j]].text for j in range(len(words))] == words
-        if hit:
-            end = toks[narrator[pos + len(words) - 1]].end
-            speech = _speech_near(index, narrator, pos, len(words))
-            found.append(Mention(toks[ti].start, end, key, person, speech))
-    return tuple(found)
-
-
-@dataclass(frozen=True)
-class Speakers:
-    """Named mentions of one article for one summary, sorted, for resolving anaphors."""
-
-    text: str
-    ctx: QuoteContext
-    named: list[Mention]
-    starts: list[int]
-
-    def resolve(self, anaphor: Mention) -> Mention | None:
-        """The nearest named mention before a pronoun or title that it can stand for."""
-        i = bisect_right(self.starts, anaphor.start) - 1
-        while i >= 0:
-            cand = self.named[i]
-            if cand.end <= anaphor.start and (cand.person or not anaphor.person):
-                while i > 0 and self.named[i - 1].end == cand.end:  # prefer the full name
-                    i -= 1
-                    cand = self.named[i]
-                return cand
-            i -= 1
-        return None
-
-
-def speakers(text: str, known: dict[str, bool]) -> Speakers:
-    """Index the named mentions of `text`: detected names plus the summary's `known` keys
-    (key -> whether it names a person)."""
-    return _speakers(text, tuple(sorted(known.items())))
-
-
-@lru_cache(maxsize=256)
-def _speakers(text: str, known: tuple[tuple[str, bool], ...]) -> Speakers:
-    ctx = quote_context(text)
-    named = list(ctx.detected)
-    # A person named in full once ("Volodymyr Zelenskyy") is then named by surname alone.
-    keys = {m.key: True for m in ctx.detected if m.person} | dict(known)
-    for key, person in keys.items():
-        named.extend(known_mentions(text, key, person))
-    named.sort(key=lambda m: (m.start, -m.end))
-    return Speakers(text, ctx, named, [m.start for m in named])
-
-
-def _tiers(ctx: QuoteContext, region: Region) -> list[list[tuple[int, int]]]:
-    head = ctx.regions[region.chain]
-    starts = [s for s, _ in ctx.sentences]
-    first = max(0, bisect_right(starts, head.open_at) - 1)
-    last = max(0, bisect_right(starts, max(region.close_at - 1, region.open_at)) - 1)
-    own = [(ctx.sentences[first][0], ctx.sentences[last][1])]
-    if region.chain != ctx.regions.index(region):
-        mid = max(0, bisect_right(starts, region.open_at) - 1)
-        own.append((ctx.sentences[mid][0], ctx.sentences[last][1]))
-    around = [ctx.sentences[i] for i in (first - 1, last + 1) if 0 <= i < len(ctx.sentences)]
-    return [own, around]
-
-
-def attribute(sp: Speakers, region: Region) -> Attribution | None:
-    """The speaker the article gives the quotation in `region`, if it names one."""
-    ctx = sp.ctx
-    head = ctx.regions[region.chain]
-
-    def distance(m: Mention) -> int:
-        if m.end <= head.open_at:
-            return head.open_at - m.end
-        if m.start >= region.close_at:
-            return m.start - region.close_at
-        return min(abs(m.start - region.close_at), abs(head.open_at - m.end))
-
-    for spans in _tiers(ctx, region):
-        candidates: list[tuple[Mention, Mention]] = []  # (cue, named mention)
-        for m in [*sp.named, *ctx.anaphors]:
-            if not any(s <= m.start < e for s, e in spans):
-                continue
-            named = m if m.key else sp.resolve(m)
-            if named is not None:
-                candidates.append((m, named))
-        if not candidates:
-            continue
-        # A speech verb's subject first; else the nearest person; else the nearest name.
-        speech = [c for c in candidates if c[0].speech]
-        pool = speech or [c for c in candidates if c[1].person] or candidates
-        cue, named = min(pool, key=lambda c: (distance(c[0]), -c[1].end + c[1].start))
-        return Attribution(named.key, named.start, named.end, sp.text[cue.start : cue.end])
-    return None
+__all__ = ["Attribution", "Attributor", "Verdict", "judge", "subject"]

@@ -2,14 +2,14 @@
 is not a person.
 
 Who counts as a person comes from the summary itself (its speakers and who items) checked
-against the article (names it uses as people's), since no tagger is at hand.
+against the article's cast (the people spaCy's tagger finds there).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from summarizer.grounding.attribution import detected_people
+from summarizer.grounding.cast import person_keys
 from summarizer.grounding.names import TITLES, is_org_name, looks_like_person, name_key, name_words
 from summarizer.grounding.timeexpr import is_time_expression
 
@@ -26,7 +26,7 @@ class People:
 def people_in(text: str, speakers: list[str], who: list[str]) -> People:
     """The names among `speakers` and `who` that name people: names that read as personal
     names, or that the article `text` uses as one."""
-    in_article = detected_people(text)
+    in_article = person_keys(text)
     persons = [
         name
         for name in speakers + who

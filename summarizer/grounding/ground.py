@@ -13,20 +13,21 @@ from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
 from summarizer.grounding.abstract import check_summary
-from summarizer.grounding.attribution import Speakers, attribute, known_mentions, speakers
+from summarizer.grounding.attribution import Attributor, attributor_of, judge, named_in_article
+from summarizer.grounding.cast import cast_of
 from summarizer.grounding.fieldtypes import (
-    People,
     people_in,
     when_problem,
     where_problem,
     who_problem,
 )
 from summarizer.grounding.locate import Located, closest_name, closest_passage, locate, locations
-from summarizer.grounding.names import LEADING_WORDS, name_key, same_key
-from summarizer.grounding.quotations import region_at
+from summarizer.grounding.names import LEADING_WORDS
+from summarizer.grounding.quotations import region_index
 from summarizer.grounding.textindex import ArticleIndex, index_article
 from summarizer.grounding.timeexpr import resolve_date
 from summarizer.schema import Evidence, Quote, Rejection, Summary, What, When, Where, Who
+from summarizer.text import analyse
 
 _NEGATION_BEFORE = re.compile(
     r"\b(not|never|no|nor|neither|hardly|\w+n['\u2019]t)\W*$", re.IGNORECASE
@@ -47,7 +48,15 @@ class _Rejections:
             if isinstance(item, str)
             else item.model_dump(
                 mode="json",
-                exclude={"start", "end", "match", "speaker_start", "speaker_end"},
+                exclude={
+                    "start",
+                    "end",
+                    "match",
+                    "speaker_start",
+                    "speaker_end",
+                    "speaker_check",
+                    "speaker_reason",
+                },
                 exclude_none=True,
             )
         )
@@ -98,27 +107,20 @@ def _ground_located(
 
 
 def _ground_quotes(
-    index: ArticleIndex,
-    quotes: list[Quote],
-    who: list[Who],
-    people: People,
-    rejections: _Rejections,
+    index: ArticleIndex, quotes: list[Quote], rejections: _Rejections
 ) -> list[Quote]:
-    """Rules 2 and 3; `who` (already grounded) adds the names a speaker cue may stand for,
-    and only `people` may be what "he" or "the minister" stands for."""
+    """Rules 2 and 3: verbatim inside the article's quotation marks, and the speaker the
+    article gives it (verified), or none it can resolve (unverified); else refused."""
     if not quotes:
         return []
-    text = index.text
-    names = [q.speaker for q in quotes] + [w.text for w in who]
-    known = {key: key in people.keys for key in map(name_key, names) if key}
-    sp = speakers(text, known)
+    cast = cast_of(analyse(index.text))
+    attributor = attributor_of(cast)
     kept = []
     for quote in quotes:
         claim = quote.text.strip(_QUOTE_MARKS)
-        key = name_key(quote.speaker)
         why = None
         for at in locations(index, claim, fold=False, fuzzy=False) if claim else ():
-            why, placed = _attributed(index, sp, quote, key, at)
+            why, placed = _attributed(index, attributor, quote, at)
             if placed is not None:
                 kept.append(placed)
                 break
@@ -128,44 +130,42 @@ def _ground_quotes(
 
 
 def _attributed(
-    index: ArticleIndex, sp: Speakers, quote: Quote, key: str, at: Located
+    index: ArticleIndex, attributor: Attributor, quote: Quote, at: Located
 ) -> tuple[str | None, Quote | None]:
     """Rules 2 and 3 for one location of a quote: (reason refused, or the placed quote)."""
-    text = index.text
-    region = region_at(sp.ctx.regions, at.start, at.end)
+    text, cast = index.text, attributor.cast
+    region = region_index(cast.regions, at.start, at.end)
     if region is None:
         return "found in the article but not inside quotation marks: not a direct quote", None
-    negation = _NEGATION_BEFORE.search(text[region.start : at.start])
+    opened = cast.regions[region].start
+    negation = _NEGATION_BEFORE.search(text[opened : at.start])
     if negation:
         return f"leaves out the '{negation.group(1)}' that precedes it in the quote", None
-    if not key or not (
-        known_mentions(text, key, True) or locate(index, quote.speaker, fold=True, fuzzy=True)
+    if not named_in_article(cast, index.token_set, quote.speaker) and not locate(
+        index, quote.speaker, fold=True, fuzzy=True
     ):
         return f"speaker '{quote.speaker}' is not named in the article", None
-    found = attribute(sp, region)
-    if found is None:
-        return "no speaker is named in or next to the quote's sentences", None
-    if not same_key(found.key, key):
-        named = text[found.start : found.end]
-        cue = f" ('{found.cue}')" if found.cue != named else ""
-        return f"the article attributes this quote to '{named}'{cue}, not '{quote.speaker}'", None
-    speaker = _speaker_name(index, quote.speaker, text[found.start : found.end])
-    placed = _placed(index, quote, at).model_copy(
-        update={"speaker": speaker, "speaker_start": found.start, "speaker_end": found.end}
-    )
-    return None, placed
+    verdict = judge(cast, attributor.attribution(region), quote.speaker)
+    if verdict.check == "rejected":
+        return verdict.reason, None
+    start, end = verdict.mention or (None, None)
+    update = {
+        "speaker": verdict.name or _speaker_name(index, quote.speaker),
+        "speaker_start": start,
+        "speaker_end": end,
+        "speaker_check": verdict.check,
+        "speaker_reason": verdict.reason,
+    }
+    return None, _placed(index, quote, at).model_copy(update=update)
 
 
-def _speaker_name(index: ArticleIndex, claimed: str, mention: str) -> str:
-    """The speaker as the article writes the name: the attributing mention when it is a
-    full name ("Donald Trump"), else the claimed name without titles, as located."""
-    if len(mention.split()) > 1:
-        return mention
+def _speaker_name(index: ArticleIndex, claimed: str) -> str:
+    """The claimed speaker as the article writes the name, without titles, as located."""
     words = claimed.split()
     while len(words) > 1 and words[0].lower().strip(",") in LEADING_WORDS:
         words = words[1:]
     full = locate(index, " ".join(words), fold=True, fuzzy=True)
-    return index.text[full.start : full.end] if full else mention
+    return index.text[full.start : full.end] if full else claimed
 
 
 def _ground_what(index: ArticleIndex, what: What | None, rejections: _Rejections) -> What | None:
@@ -229,7 +229,7 @@ def ground(article_text: str, summary: Summary | Mapping[str, Any]) -> Summary:
         index, draft.when, "when", rejections, lambda _, span: when_problem(span), "time"
     )
     when = [w.model_copy(update={"date": resolve_date(w.text, published)}) for w in located]
-    quotes = _ground_quotes(index, draft.quotes, who, people, rejections)
+    quotes = _ground_quotes(index, draft.quotes, rejections)
     return draft.model_copy(
         update={
             "who": merge_duplicates(who),

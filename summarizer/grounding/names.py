@@ -105,13 +105,31 @@ def name_key(name: str) -> str:
     return words[-1]
 
 
+_NOT_INITIALS = frozenset(["of", "the", "and", "for", "de", "du", "des"])
+
+
+def _is_acronym(short: str, long: str) -> bool:
+    """ "kcna" for "korean central news agency" (three letters at least)."""
+    words = [w for w in long.split() if w not in _NOT_INITIALS]
+    return (
+        len(short) >= 3
+        and len(words) == len(short)
+        and all(w[0] == c for w, c in zip(words, short, strict=True))
+    )
+
+
 def same_key(a: str, b: str) -> bool:
-    """Whether two name keys name the same entity, allowing spelling variants and words in
-    front of an organisation's name ("us based institute for the study of war")."""
+    """Whether two name keys name the same entity, allowing spelling variants, words in
+    front of an organisation's name ("us based institute for the study of war") and
+    acronyms ("kcna")."""
     if a == b:
         return True
     if " " in a and " " in b and (a.endswith(" " + b) or b.endswith(" " + a)):
         return True
+    if (" " in a) != (" " in b):
+        short, long = (b, a) if " " in a else (a, b)
+        if _is_acronym(short, long):
+            return True
     if not a or not b or a[0] != b[0]:
         return False
     threshold = fuzzy_threshold(min(len(a), len(b)))

@@ -124,11 +124,11 @@ def quote_regions(text: str) -> list[Region]:
     return regions
 
 
-def region_at(regions: list[Region], start: int, end: int) -> Region | None:
-    """The region whose inner text contains the span [start, end), if any."""
+def region_index(regions: list[Region], start: int, end: int) -> int | None:
+    """The index of the region whose inner text contains the span [start, end), if any."""
     i = bisect_right([r.start for r in regions], start) - 1
     if i >= 0 and regions[i].start <= start and end <= regions[i].end:
-        return regions[i]
+        return i
     return None
 
 

@@ -1,0 +1,206 @@
+"""The article's cast: the people and organisations it names, mentions merged by name key.
+
+Built on spaCy's entities, with two repairs that speaker attribution needs: a surname alone
+("Wilkins") belongs to the person named in full elsewhere ("Kristen Wilkins") whatever label
+the tagger gave it, and each person keeps the role words the article gives them ("Professor
+Cres Eastman", "Lydia Buchtmann, a spokeswoman for ...") so that "the professor" can be
+resolved, and a gender from an honorific or their first name so that "she" can.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+
+from summarizer.grounding.names import TITLES, name_key, name_words, same_key
+from summarizer.grounding.quotations import Region, quote_regions
+from summarizer.grounding.speech import is_speech
+from summarizer.text import Analysis, analyse
+from summarizer.text.gender import Gender, first_name_gender, honorific_gender
+
+SPEAKER_LABELS = frozenset(["PERSON", "ORG", "GPE", "NORP"])
+_ROLE_DEPS = frozenset(["appos", "compound", "amod", "nmod"])
+
+
+@dataclass
+class Member:
+    """One entity of the cast: its key, fullest name and where the article names it."""
+
+    key: str
+    name: str
+    person: bool
+    gender: Gender = "unknown"
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    roles: set[str] = field(default_factory=set)
+
+
+@dataclass(frozen=True, order=True)
+class Mention:
+    """A narrator mention of a cast member (for resolving pronouns and descriptions)."""
+
+    start: int
+    end: int
+    key: str
+
+
+@dataclass(eq=False)
+class Cast:
+    """The cast of one article and the quotation regions its narration is read around."""
+
+    analysis: Analysis
+    regions: list[Region]
+    members: dict[str, Member]
+    narrated: list[Mention]  # in text order; mentions inside quotations left out
+    quoted: list[bool]  # per token: inside a quotation (marks included)
+
+    @cached_property
+    def people(self) -> frozenset[str]:
+        """Name keys of the people the article names."""
+        return frozenset(k for k, m in self.members.items() if m.person)
+
+    def member(self, key: str) -> Member | None:
+        """The member a name key names (spelling variants and surnames allowed)."""
+        if not key:
+            return None
+        hit = self.members.get(key)
+        if hit is not None:
+            return hit
+        return next((m for k, m in self.members.items() if same_key(k, key)), None)
+
+    def before(self, offset: int) -> list[Mention]:
+        """Narrator mentions that end before `offset`, nearest first."""
+        i = bisect_left([m.end for m in self.narrated], offset + 1)
+        return self.narrated[:i][::-1]
+
+
+def _clean_name(text: str) -> str:
+    text = text.lstrip("\u2010\u2011\u2012\u2013\u2014\u2015-")  # "―Pamela Padilla"
+    for suffix in ("'s", "\u2019s", "'", "\u2019"):
+        if text.endswith(suffix):
+            return text[: -len(suffix)]
+    return text.removeprefix("the ").removeprefix("The ")
+
+
+def _roles(a: Analysis, first: int, last: int) -> set[str]:
+    """Role words around a person's mention: its titles, appositions and modifiers."""
+    words = {a.lemmas[i] for i in range(first, last) if a.lemmas[i] in TITLES}
+    head = last - 1
+    for kid in a.children[head]:
+        if a.deps[kid] in _ROLE_DEPS and not first <= kid < last:
+            lo, hi = a.subtree_span(kid) if a.deps[kid] == "appos" else (kid, kid + 1)
+            words |= {a.lemmas[i] for i in range(lo, hi) if a.pos[i] == "NOUN"}
+    if a.deps[head] == "appos" and a.pos[a.heads[head]] == "NOUN":
+        words.add(a.lemmas[a.heads[head]])
+    if first and a.lemmas[first - 1] in TITLES:
+        words.add(a.lemmas[first - 1])
+    return words
+
+
+def _gender(a: Analysis, member: Member) -> Gender:
+    for start, _ in member.mentions:
+        i = a.token_at(start)
+        if i > 0:
+            g = honorific_gender(a.word(i - 1))
+            if g != "unknown":
+                return g
+    words = name_words(member.name)
+    return first_name_gender(words[0]) if len(words) > 1 else "unknown"
+
+
+def _quoted_tokens(a: Analysis, regions: list[Region]) -> list[bool]:
+    quoted = [False] * len(a)
+    for r in regions:
+        for i in a.tokens_between(r.open_at, r.close_at):
+            quoted[i] = True
+    return quoted
+
+
+def build_cast(a: Analysis) -> Cast:
+    """Merge the article's entity mentions into members (see the module docstring)."""
+    regions = quote_regions(a.text)
+    quoted = _quoted_tokens(a, regions)
+    members: dict[str, Member] = {}
+    found: list[tuple[int, int, int, int, str]] = []  # start, end, first, last, label
+    for e in a.entities:
+        if e.label in SPEAKER_LABELS:
+            found.append((e.start, e.end, e.first, e.last, e.label))
+    # People first, so that a surname tagged otherwise joins the person it names.
+    found.sort(key=lambda f: (f[4] != "PERSON", f[0]))
+    spans: list[tuple[int, int, str, int, int]] = []
+    for start, end, first, last, label in found:
+        name = _clean_name(a.text[start:end])
+        key = name_key(name)
+        if not key:
+            continue
+        member = members.get(key)
+        if member is None and label != "PERSON":
+            member = next((m for k, m in members.items() if m.person and same_key(k, key)), None)
+        if member is None:
+            member = members[key] = Member(key, name, person=label == "PERSON")
+        if len(name_words(name)) > len(name_words(member.name)):
+            member.name = name
+        member.mentions.append((start, end))
+        if member.person:
+            member.roles |= _roles(a, first, last)
+        spans.append((start, end, member.key, first, last))
+    _add_speaking_names(a, members, spans)
+    _add_bare_surnames(a, members, spans)
+    for member in members.values():
+        if member.person:
+            member.gender = _gender(a, member)
+    narrated = sorted(Mention(s, e, k) for s, e, k, first, _ in spans if not quoted[first])
+    return Cast(a, regions, members, narrated, quoted)
+
+
+def _add_speaking_names(
+    a: Analysis, members: dict[str, Member], spans: list[tuple[int, int, str, int, int]]
+) -> None:
+    """Proper nouns the tagger missed that are the subject of a speech verb ("Rathbun
+    wrote"): people, unless the name reads as an organisation's."""
+    for i in range(len(a)):
+        if a.pos[i] != "PROPN" or a.ent_of[i] >= 0 or a.deps[i] != "nsubj":
+            continue
+        if not is_speech(a, a.heads[i]):
+            continue
+        first = i
+        while first > 0 and a.heads[first - 1] == i and a.deps[first - 1] in ("compound", "flat"):
+            first -= 1
+        name = a.text[a.starts[first] : a.ends[i]]
+        key = name_key(name)
+        if not key or any(same_key(k, key) for k in members):
+            continue
+        members[key] = Member(key, name, person=" " not in key)
+        members[key].mentions.append((a.starts[first], a.ends[i]))
+        spans.append((a.starts[first], a.ends[i], key, first, i + 1))
+
+
+def _add_bare_surnames(
+    a: Analysis, members: dict[str, Member], spans: list[tuple[int, int, str, int, int]]
+) -> None:
+    """Proper nouns outside any entity that are a known person's surname ("Rathbun")."""
+    tagged = {first for *_, first, _ in spans}
+    people = {k: m for k, m in members.items() if m.person and " " not in k}
+    for i in range(len(a)):
+        # Any part of speech: the small model tags a surname that opens a sentence as a
+        # verb at times ("Rathbun requested ...").
+        if a.pos[i] in ("PRON", "DET", "ADP") or i in tagged or not a.word(i)[:1].isupper():
+            continue
+        ent = a.entity(i)
+        if ent is not None and ent.label in SPEAKER_LABELS:
+            continue
+        member = people.get(name_key(a.word(i)))
+        if member is not None:
+            member.mentions.append((a.starts[i], a.ends[i]))
+            spans.append((a.starts[i], a.ends[i], member.key, i, i + 1))
+
+
+@lru_cache(maxsize=64)
+def cast_of(a: Analysis) -> Cast:
+    """The cast of an analysed article, built once (analyses are cached by content)."""
+    return build_cast(a)
+
+
+def person_keys(text: str) -> frozenset[str]:
+    """Name keys of the people an article names."""
+    return cast_of(analyse(text)).people

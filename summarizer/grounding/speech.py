@@ -1,0 +1,31 @@
+"""Speech words: the verbs and nouns with which news text reports what someone said."""
+
+from __future__ import annotations
+
+from summarizer.text import Analysis
+
+SPEECH_LEMMAS = frozenset(
+    """say tell add state note write explain declare announce ask reply respond remark insist
+    warn argue claim confirm acknowledge continue emphasize emphasise stress urge tweet post
+    recall comment observe admit call describe quote quip joke shout scream exclaim predict
+    suggest conclude concede complain boast testify report counter retort agree vow promise
+    pledge allege recommend caution assert maintain contend mention reveal disclose inform
+    advise reiterate repeat lament muse wonder demand plead beg cry whisper yell mutter
+    murmur sigh laugh characterize characterise recount put offer concur point estimate
+    dismiss deny propose blast slam praise criticise criticize accuse thank welcome
+    read begin go""".split()
+)
+# "issued a statement", "posted a message": a verb whose object is speech.
+SPEECH_NOUNS = frozenset(
+    """statement remark comment warning speech tweet message post letter address interview
+    note""".split()
+)
+
+
+def is_speech(a: Analysis, verb: int) -> bool:
+    """A speech verb ("said"), or a verb whose object is speech ("issued a statement")."""
+    if a.pos[verb] != "VERB":
+        return False
+    return a.lemmas[verb] in SPEECH_LEMMAS or any(
+        a.deps[k] == "dobj" and a.lemmas[k] in SPEECH_NOUNS for k in a.children[verb]
+    )
