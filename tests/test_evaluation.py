@@ -104,3 +104,20 @@ def test_quote_overlap_threshold(overlap: float) -> None:
     )
     found = scored(part)["quote_r_overlap"]
     assert found == (0.5 if length >= 0.8 * (g["end"] - g["start"] - 1) else 0.0)
+
+
+def test_quotes_that_are_not_speech_are_scored_out() -> None:
+    """GUM marks titles and signs in quotation marks `is_speech: false`: neither a hit nor
+    a miss, and a summary that lists one is not charged a false positive."""
+    data = gold()
+    data["quotes"][1] |= {"is_speech": False}
+    start = TEXT.index("never")
+    summary = Summary(
+        quotes=[Quote(text="never again.", speaker="Jon Ortiz", start=start, end=start + 12)]
+    )
+    tally = Tally()
+    score(data, summary, tally)
+    numbers = report(tally)
+    assert tally.counts["quotes_gold"] == 1
+    assert tally.counts["quotes_pred"] == 0
+    assert numbers["quote_r_overlap"] == 0.0

@@ -51,12 +51,21 @@ class Tally:
 
 
 def score_quotes(gold: dict[str, Any], summary: Summary, tally: Tally) -> None:
+    """Quote spans and speakers; gold items that are not speech (`is_speech: false`: a
+    title, a sign) are scored out, and so are predictions that match them."""
     text = gold["text"]
-    golds = [(_span(q, text), q.get("speaker")) for q in gold["quotes"]]
-    tally.add(quotes_gold=len(golds), quotes_pred=len(summary.quotes))
+    speech = [q for q in gold["quotes"] if q.get("is_speech", True) is not False]
+    other = [_span(q, text) for q in gold["quotes"] if q.get("is_speech", True) is False]
+    golds = [(_span(q, text), q.get("speaker")) for q in speech]
+    predicted = [
+        q
+        for q in summary.quotes
+        if not any(_overlap(_span(q, text), o) >= 0.8 * (o[1] - o[0]) for o in other)
+    ]
+    tally.add(quotes_gold=len(golds), quotes_pred=len(predicted))
     used_exact: set[int] = set()
     used_overlap: set[int] = set()
-    for quote in summary.quotes:
+    for quote in predicted:
         span = _span(quote, text)
         for i, (g, _) in enumerate(golds):
             if i not in used_exact and span == g:
