@@ -212,3 +212,19 @@ def test_a_jsonl_line_cut_by_a_kill_is_cut_off_when_reopened(
     path.write_bytes(content)
     JsonlStore(path).close()
     assert path.read_bytes() == kept
+
+
+@pytest.mark.parametrize(
+    "line",
+    ['{"article": {"sha256": ' + "7" * 4301 + "}}", "[" * 100_000 + "]" * 100_000, "[1]"],
+    ids=["long-int", "deep", "not-a-summary"],
+)
+def test_a_results_file_with_a_foreign_line_is_a_one_line_error(tmp_path: Path, line: str) -> None:
+    articles(tmp_path / "in", 1)
+    out = tmp_path / "o.jsonl"
+    out.write_text(line + "\n", encoding="utf-8")
+    result = batch("http://127.0.0.1:9/v1", str(tmp_path / "in"), "--out", str(out))
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"summarizer: error: {out}:1: not a summary line; is this a batch's output?\n"
+    )

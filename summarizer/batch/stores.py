@@ -21,6 +21,7 @@ import time
 from pathlib import Path
 from typing import Any, Protocol
 
+from summarizer.inputs import parse_json
 from summarizer.output import is_directory_target, remove_stale_temporaries, write_atomic
 from summarizer.schema import Summary
 
@@ -99,8 +100,8 @@ class JsonlStore:
         with self.path.open(encoding="utf-8") as f:
             for number, line in enumerate(f, 1):
                 try:
-                    keys.add(json.loads(line)["article"]["sha256"])
-                except (json.JSONDecodeError, KeyError, TypeError):
+                    keys.add(parse_json(line)["article"]["sha256"])
+                except (ValueError, KeyError, TypeError):
                     raise StoreError(
                         f"{self.path}:{number}: not a summary line; is this a batch's output?"
                     ) from None
