@@ -186,8 +186,11 @@ class SqliteStore:
 
 
 def lock_path(target: str) -> Path:
-    """The lock file of the store `target` names: inside a directory store, beside a file."""
-    path = Path(target)
+    """The lock file of the store `target` names: inside a directory store, beside a file.
+
+    The store's real path, symbolic links and `..` resolved: two names of one file (a link
+    to it, a relative and an absolute path) must take one lock, or two runs interleave."""
+    path = Path(target).resolve()
     return (
         path / ".batch.lock" if is_directory_target(target) else path.with_name(path.name + ".lock")
     )
