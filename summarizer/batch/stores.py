@@ -71,7 +71,7 @@ class JsonlStore:
         self.path = path
         path.parent.mkdir(parents=True, exist_ok=True)
         self._repair_tail()
-        self._fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+        self._fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o666)  # less the umask
         self._failures = _FailuresFile(path.with_name(path.name + ".failures.jsonl"))
 
     def _repair_tail(self) -> None:
