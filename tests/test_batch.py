@@ -113,6 +113,20 @@ def test_plain_log_lines_when_not_on_a_terminal(tmp_path: Path) -> None:
     assert "━" not in result.stderr  # no progress bar in a log
 
 
+def test_no_blank_line_on_stderr_off_a_terminal(tmp_path: Path) -> None:
+    """With two or more articles and stderr a log, every line on it says something (the
+    progress bar is for terminals; off one it used to leave an empty first line)."""
+    paths = [str(p) for p in articles(tmp_path / "in", 2)]
+    runner = CliRunner()
+    with scripted_server(Script([], default=good())) as url:
+        model = ["--base-url", url, "--model", "scripted"]
+        summarized = runner.invoke(app, ["summarize", *paths, *model])
+        batched = batch(url, str(tmp_path / "in"), "--out", str(tmp_path / "o.jsonl"))
+    assert summarized.stderr == "summarized 2 of 2 articles\n"
+    assert batched.stderr.splitlines()[0].startswith("batch: done ")
+    assert "" not in batched.stderr.splitlines()
+
+
 FAULTS = {
     "429 with Retry-After": (Reply(429, {"error": {"message": "slow down"}},
                                    headers={"retry-after": "1"}), None),
