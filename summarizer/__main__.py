@@ -1,5 +1,5 @@
 """`python -m summarizer`: the same command line as `summarizer`."""
 
-from summarizer.cli import app
+from summarizer.cli import main
 
-app()
+main()

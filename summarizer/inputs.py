@@ -14,6 +14,7 @@ import sys
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -160,15 +161,31 @@ def collect_articles(paths: list[str]) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+def parse_json(text: str) -> Any:
+    """`json.loads`, with every way a text can fail to be JSON a ValueError with a one-line
+    reason: bad syntax, and also what `json` raises other errors for (an integer of more
+    digits than Python converts, nesting deeper than the interpreter's stack)."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as err:
+        raise ValueError(f"line {err.lineno}, column {err.colno}: {err.msg}") from None
+    except ValueError as err:  # int(): "Exceeds the limit (4300 digits) for integer string …"
+        digits = sys.get_int_max_str_digits()
+        too_long = "integer string" in str(err)
+        raise ValueError(
+            f"an integer of more than {digits} digits" if too_long else str(err)
+        ) from None
+    except RecursionError:
+        raise ValueError("nested too deeply") from None
+
+
 def read_summary(source: str) -> Summary:
     """Read a summary in the v1 JSON format ('-' for standard input)."""
     text = decode_text(source, read_bytes(source))
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as err:
-        raise InputError(
-            source, f"is not valid JSON (line {err.lineno}, column {err.colno}: {err.msg})"
-        ) from None
+        data = parse_json(text)
+    except ValueError as err:
+        raise InputError(source, f"is not valid JSON ({err})") from None
     if not isinstance(data, dict):
         raise InputError(source, "is not a v1 summary (a JSON object is expected)")
     try:

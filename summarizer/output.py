@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import json
 import os
+import secrets
 import sys
-import tempfile
 from enum import StrEnum
 from pathlib import Path
 
@@ -26,10 +26,22 @@ class Format(StrEnum):
 SUFFIX = {Format.json: ".json", Format.jsonl: ".jsonl", Format.md: ".md"}
 
 
+def _create_temporary(path: Path) -> tuple[int, Path]:
+    """A new, empty file beside `path`, named for `remove_stale_temporaries`, created with
+    mode 0666 less the umask like any other file we write (`tempfile.mkstemp` makes 0600
+    whatever the umask, so results written through it were unreadable to anyone else)."""
+    while True:
+        tmp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
+        try:
+            return os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o666), tmp
+        except FileExistsError:
+            continue
+
+
 def write_atomic(path: Path, text: str) -> None:
     """Write `text` to `path` all at once: temp file, fsync, rename."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    fd, tmp = _create_temporary(path)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as out:
             out.write(text)
@@ -37,7 +49,7 @@ def write_atomic(path: Path, text: str) -> None:
             os.fsync(out.fileno())
         os.replace(tmp, path)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
 
 

@@ -18,9 +18,17 @@ import jinja2
 
 from summarizer.grounding.quotations import Region, quote_regions
 
-PROMPTS_DIR = Path(
-    os.environ.get("SUMMARIZER_PROMPTS", Path(__file__).resolve().parent.parent / "prompts")
-)
+
+def _prompts_dir() -> Path:
+    """$SUMMARIZER_PROMPTS; else the templates inside the package (where a wheel puts them);
+    else the project's top-level prompts/ (a checkout, or an editable install of it)."""
+    if given := os.environ.get("SUMMARIZER_PROMPTS"):
+        return Path(given)
+    packaged = Path(__file__).resolve().parent / "prompts"
+    return packaged if packaged.is_dir() else packaged.parent.parent / "prompts"
+
+
+PROMPTS_DIR = _prompts_dir()
 DEFAULT_PROMPT = "summarize"
 
 

@@ -165,7 +165,8 @@ def summarize_jobs(
 
 
 def progress_bar(total: int, console: Console, verb: str = "summarizing") -> Progress:
-    """A progress bar on a terminal for more than one article; nothing otherwise."""
+    """A progress bar on a terminal for more than one article; nothing otherwise (off a
+    terminal, rich's bar still ends with a line feed: a blank line in a log)."""
     return Progress(
         TextColumn(f"[bold]{verb}"),
         BarColumn(),
@@ -173,7 +174,7 @@ def progress_bar(total: int, console: Console, verb: str = "summarizing") -> Pro
         TimeElapsedColumn(),
         TextColumn("{task.description}"),
         console=console,
-        disable=total < 2,
+        disable=total < 2 or not console.is_terminal,
         transient=True,
     )
 

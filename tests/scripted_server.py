@@ -135,9 +135,9 @@ class _Server(ThreadingHTTPServer):
 
 
 @contextmanager
-def scripted_server(script: Script) -> Iterator[str]:
-    """Serve `script` on a free loopback port; yield its base URL (…/v1)."""
-    server = _Server(("127.0.0.1", 0), _handler(script))
+def scripted_server(script: Script, port: int = 0) -> Iterator[str]:
+    """Serve `script` on a loopback port (a free one by default); yield its base URL."""
+    server = _Server(("127.0.0.1", port), _handler(script))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +19,7 @@ from typer.testing import CliRunner
 
 from summarizer.batch.stores import JsonlStore
 from summarizer.cli import app
+from tests.conftest import ROOT
 from tests.scripted_server import Reply, Script, scripted_server, tool_call_reply
 
 ANSWER = {"who": ["Maria Hale"], "where": ["Lyon"], "when": [], "what": "",
@@ -113,13 +116,27 @@ def test_plain_log_lines_when_not_on_a_terminal(tmp_path: Path) -> None:
     assert "━" not in result.stderr  # no progress bar in a log
 
 
+def test_no_blank_line_on_stderr_off_a_terminal(tmp_path: Path) -> None:
+    """With two or more articles and stderr a log, every line on it says something (the
+    progress bar is for terminals; off one it used to leave an empty first line)."""
+    paths = [str(p) for p in articles(tmp_path / "in", 2)]
+    runner = CliRunner()
+    with scripted_server(Script([], default=good())) as url:
+        model = ["--base-url", url, "--model", "scripted"]
+        summarized = runner.invoke(app, ["summarize", *paths, *model])
+        batched = batch(url, str(tmp_path / "in"), "--out", str(tmp_path / "o.jsonl"))
+    assert summarized.stderr == "summarized 2 of 2 articles\n"
+    assert batched.stderr.splitlines()[0].startswith("batch: done ")
+    assert "" not in batched.stderr.splitlines()
+
+
 FAULTS = {
     "429 with Retry-After": (Reply(429, {"error": {"message": "slow down"}},
                                    headers={"retry-after": "1"}), None),
     "500": (Reply(500, {"error": {"message": "boom"}}), None),
     "hang past the timeout": (good(delay=4), None),
     "dropped connection": (Reply(drop=True), None),
-    "malformed JSON": (Reply(raw=b'{"choices": [{"message": '), "model error"),
+    "malformed JSON": (Reply(raw=b'{"choices": [{"message": '), None),  # a 200 cut short
     "cut off at max_tokens": (None, "cut off at 1024 output tokens"),
     "no such model (404)": (Reply(404, {"error": {"message": "no model"}}), "model error"),
 }  # fmt: skip
@@ -151,8 +168,30 @@ def test_faults_are_retried_or_recorded_and_the_others_go_on(
         assert failure in failed[0]["reason"]
         assert f"a000.txt: {failed[0]['reason']}" in result.stderr
         assert "2 done, 0 skipped (already done), 1 failed" in result.stderr
+    assert "ERROR:" not in result.stderr  # instructor's log lines stay off without -v
     if fault == "429 with Retry-After":
         assert script.arrivals[1] - script.arrivals[0] >= 0.95  # waited as asked
+
+
+@pytest.mark.parametrize("verbose", [False, True], ids=["quiet", "-v"])
+def test_library_log_lines_stay_off_stderr_unless_verbose(tmp_path: Path, verbose: bool) -> None:
+    """A failed answer is one line naming the article; instructor's own ERROR lines (two
+    per failure) show only with -v. A real process: logging is set up once per process."""
+    path = articles(tmp_path / "in", 1)[0]
+    script = Script([], default=Reply(404, {"error": {"message": "no model"}}))
+    with scripted_server(script) as url:
+        run = subprocess.run(
+            [sys.executable, "-m", "summarizer", "summarize", str(path), "--base-url", url,
+             "--model", "scripted", "--no-cache", *(["-v"] if verbose else [])],
+            capture_output=True, text=True, cwd=ROOT, timeout=120,
+        )  # fmt: skip
+    assert run.returncode == 1
+    lines = run.stderr.splitlines()
+    assert any(line.startswith(f"summarizer: error: {path}: model error: ") for line in lines)
+    if verbose:
+        assert any(line.startswith("ERROR:instructor") for line in lines)
+    else:
+        assert len(lines) == 2, lines  # the error and "summarized 0 of 1 articles, 1 failed"
 
 
 def test_bad_input_is_recorded_and_the_rest_is_summarised(tmp_path: Path, out: Path) -> None:
@@ -212,3 +251,19 @@ def test_a_jsonl_line_cut_by_a_kill_is_cut_off_when_reopened(
     path.write_bytes(content)
     JsonlStore(path).close()
     assert path.read_bytes() == kept
+
+
+@pytest.mark.parametrize(
+    "line",
+    ['{"article": {"sha256": ' + "7" * 4301 + "}}", "[" * 100_000 + "]" * 100_000, "[1]"],
+    ids=["long-int", "deep", "not-a-summary"],
+)
+def test_a_results_file_with_a_foreign_line_is_a_one_line_error(tmp_path: Path, line: str) -> None:
+    articles(tmp_path / "in", 1)
+    out = tmp_path / "o.jsonl"
+    out.write_text(line + "\n", encoding="utf-8")
+    result = batch("http://127.0.0.1:9/v1", str(tmp_path / "in"), "--out", str(out))
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"summarizer: error: {out}:1: not a summary line; is this a batch's output?\n"
+    )

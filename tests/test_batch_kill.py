@@ -110,3 +110,27 @@ def test_a_second_run_on_the_same_results_waits_or_exits_never_interleaves(
     assert "0 done, 6 skipped (already done)" in waited.stderr
     assert len(script.requests) == 6  # only the first run asked the model
     assert len(read_results(out)) == 6
+
+
+def test_a_second_run_through_a_symbolic_link_to_the_results_is_refused(tmp_path: Path) -> None:
+    """One lock per store, whatever name reaches it: seen before, a run on s.jsonl and one
+    on a link to it both ran and wrote every article twice."""
+    articles(tmp_path / "in", 4)
+    out = tmp_path / "out.jsonl"
+    link = tmp_path / "link.jsonl"
+    link.symlink_to(out)
+    script = Script([], default=good(delay=0.4))
+    with scripted_server(script) as url:
+        first = start_batch(url, tmp_path / "in", out, "--no-cache")
+        deadline = time.monotonic() + 30
+        while not script.arrivals and time.monotonic() < deadline:  # first holds the lock
+            time.sleep(0.05)
+        args = ["--base-url", url, "--model", "scripted", "--no-cache"]
+        refused = CliRunner().invoke(
+            app, ["batch", str(tmp_path / "in"), "--out", str(link), *args]
+        )
+        assert first.wait(timeout=60) == 0
+    assert refused.exit_code == 75, refused.stderr
+    assert "another batch run is writing it" in refused.stderr
+    assert len(script.requests) == 4
+    assert len(read_results(out)) == 4

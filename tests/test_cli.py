@@ -109,7 +109,11 @@ def test_huge_article_is_refused(tmp_path: Path) -> None:
         ('{"who": [{"name": "X"}]}', "is not a v1 summary: who.0.text: Field required (and 1 more)"),
         ('{"quotes": [{"text": "x"}]}', "is not a v1 summary: quotes.0.speaker: Field required"),
         ('{"meta": {"schema_version": 2}}', "is not a v1 summary: meta.schema_version: Input should be 1"),
+        # json.loads raises ValueError and RecursionError, not JSONDecodeError, for these
+        ('{"who": ' + "7" * 4301 + "}", "is not valid JSON (an integer of more than 4300 digits)"),
+        ("[" * 100_000 + "]" * 100_000, "is not valid JSON (nested too deeply)"),
     ],
+    ids=["syntax", "array", "who-name", "no-speaker", "version", "long-int", "deep"],
 )  # fmt: skip
 def test_bad_summary_is_a_one_line_error(tmp_path: Path, data: str, message: str) -> None:
     path = write(tmp_path, "bad.json", data)

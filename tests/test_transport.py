@@ -4,6 +4,7 @@ with bounded backoff; other errors are not; validation re-asks are not transport
 from __future__ import annotations
 
 import asyncio
+import json
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 from typing import Any
@@ -70,8 +71,9 @@ def test_429_then_success_waits_as_asked(monkeypatch: pytest.MonkeyPatch) -> Non
         status_error(openai.InternalServerError, 503),
         openai.APIConnectionError(request=REQUEST),
         openai.APITimeoutError(request=REQUEST),
+        json.JSONDecodeError("Expecting value", '{"choices": [{"message": ', 25),
     ],
-    ids=["500", "503", "dropped", "timeout"],
+    ids=["500", "503", "dropped", "timeout", "200-not-json"],
 )
 def test_transient_errors_are_retried(error: Exception) -> None:
     create = Flaky(error, error)
@@ -79,10 +81,17 @@ def test_transient_errors_are_retried(error: Exception) -> None:
     assert create.calls == 3
 
 
-def test_retries_are_bounded() -> None:
-    errors = [status_error(openai.InternalServerError, 500) for _ in range(10)]
-    create = Flaky(*errors)
-    with pytest.raises(openai.InternalServerError):
+@pytest.mark.parametrize(
+    "error",
+    [
+        status_error(openai.InternalServerError, 500),
+        json.JSONDecodeError("Expecting value", "{", 1),
+    ],
+    ids=["500", "200-not-json"],
+)
+def test_retries_are_bounded(error: Exception) -> None:
+    create = Flaky(*[error] * 10)
+    with pytest.raises(type(error)):
         call(create, FAST)
     assert create.calls == FAST.attempts
 

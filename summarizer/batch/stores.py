@@ -21,6 +21,7 @@ import time
 from pathlib import Path
 from typing import Any, Protocol
 
+from summarizer.inputs import parse_json
 from summarizer.output import is_directory_target, remove_stale_temporaries, write_atomic
 from summarizer.schema import Summary
 
@@ -70,7 +71,7 @@ class JsonlStore:
         self.path = path
         path.parent.mkdir(parents=True, exist_ok=True)
         self._repair_tail()
-        self._fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+        self._fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o666)  # less the umask
         self._failures = _FailuresFile(path.with_name(path.name + ".failures.jsonl"))
 
     def _repair_tail(self) -> None:
@@ -99,8 +100,8 @@ class JsonlStore:
         with self.path.open(encoding="utf-8") as f:
             for number, line in enumerate(f, 1):
                 try:
-                    keys.add(json.loads(line)["article"]["sha256"])
-                except (json.JSONDecodeError, KeyError, TypeError):
+                    keys.add(parse_json(line)["article"]["sha256"])
+                except (ValueError, KeyError, TypeError):
                     raise StoreError(
                         f"{self.path}:{number}: not a summary line; is this a batch's output?"
                     ) from None
@@ -185,8 +186,11 @@ class SqliteStore:
 
 
 def lock_path(target: str) -> Path:
-    """The lock file of the store `target` names: inside a directory store, beside a file."""
-    path = Path(target)
+    """The lock file of the store `target` names: inside a directory store, beside a file.
+
+    The store's real path, symbolic links and `..` resolved: two names of one file (a link
+    to it, a relative and an absolute path) must take one lock, or two runs interleave."""
+    path = Path(target).resolve()
     return (
         path / ".batch.lock" if is_directory_target(target) else path.with_name(path.name + ".lock")
     )

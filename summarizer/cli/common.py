@@ -126,9 +126,28 @@ def parse_date(value: str | None, option: str) -> date | None:
         raise fail(f"{option}: not a date in the form YYYY-MM-DD: '{value}'") from None
 
 
+_log_handler: logging.Handler | None = None
+
+
+def configure_logging(verbose: bool) -> None:
+    """Our warnings (transport retries) on stderr; with -v, every model call and other
+    libraries' log lines too. Without -v those stay off: instructor logs each failed
+    answer twice at ERROR, beside the one-line error that already reports it."""
+    global _log_handler
+    root = logging.getLogger()
+    if _log_handler is not None:  # a second command in one process (tests)
+        root.removeHandler(_log_handler)
+    _log_handler = logging.StreamHandler(sys.stderr)
+    _log_handler.setFormatter(logging.Formatter(logging.BASIC_FORMAT))
+    if not verbose:
+        _log_handler.addFilter(logging.Filter("summarizer"))
+    root.addHandler(_log_handler)
+    root.setLevel(logging.INFO if verbose else logging.WARNING)
+
+
 def model_settings(given: Settings, config: str | None, verbose: bool) -> tuple[Settings, Options]:
     """Options > config file > environment, checked before any work starts."""
-    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, stream=sys.stderr)
+    configure_logging(verbose)
     try:
         settings = given.over(load_config(config_path(config))).over(from_environment())
         if settings.mode:

@@ -1,16 +1,18 @@
 """Talking to a model: an OpenAI-compatible endpoint through instructor.
 
 Two kinds of retry, kept apart as instructor does: transport retries (timeouts, dropped
-connections, 429 honouring Retry-After, 5xx) wrap the raw chat-completions call with
-tenacity, exponential backoff with jitter, bounded; validation re-asks (the model's answer
-did not ground) are instructor's `max_retries`. The API key comes only from the
-environment or the config file and is never printed, logged or recorded.
+connections, 429 honouring Retry-After, 5xx, a 200 whose body is not JSON) wrap the raw
+chat-completions call with tenacity, exponential backoff with jitter, bounded; validation
+re-asks (the model's answer did not ground) are instructor's `max_retries`. The API key
+comes only from the environment or the config file and is never printed, logged or
+recorded.
 """
 
 from __future__ import annotations
 
 import asyncio
 import email.utils
+import json
 import logging
 import time
 from collections.abc import Awaitable, Callable
@@ -59,9 +61,15 @@ class TransportPolicy:
 
 
 def _retryable(exc: BaseException) -> bool:
+    """Faults of the transport, worth the same request again: connection and timeout,
+    429, 5xx, and a 200 whose body is not JSON (cut short by a proxy or a server that
+    crashed mid-answer; the SDK raises JSONDecodeError while reading it)."""
     return isinstance(
         exc,
-        openai.APIConnectionError | openai.RateLimitError | openai.InternalServerError,
+        openai.APIConnectionError
+        | openai.RateLimitError
+        | openai.InternalServerError
+        | json.JSONDecodeError,
     )
 
 

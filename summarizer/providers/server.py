@@ -2,7 +2,8 @@
 
 Running the local model behind the same HTTP API as any remote endpoint keeps one code
 path (and lets tests record and replay it). The server is started on a free port, polled
-until it answers, and stopped when the context manager exits, whatever happened.
+until it answers, and stopped when the context manager exits, whatever happened: SIGTERM,
+two seconds' grace, SIGKILL. If our process dies without cleaning up, the kernel kills it.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from summarizer.providers.models import LocalModel, ModelError, assemble
 CONTEXT_TOKENS = 8192
 PR_SET_PDEATHSIG = 1
 STARTUP_SECONDS = 120.0
+STOP_GRACE_SECONDS = 2.0
 
 
 @dataclass(frozen=True)
@@ -39,11 +41,12 @@ class LocalServer:
 
 
 def _die_with_parent() -> None:
-    """In the server process (Linux): get SIGTERM when the CLI that started it dies, even by
-    SIGKILL, so no orphaned model keeps a CPU busy."""
+    """In the server process (Linux): SIGKILL when the thread that started it ends, even
+    when the CLI is killed by SIGKILL and no cleanup of ours runs. Not SIGTERM: on that,
+    llama.cpp's server first finishes the answer in flight (70 s seen), on every core."""
     with contextlib.suppress(OSError, AttributeError):
         libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
-        libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
 
 
 def free_port() -> int:
@@ -65,27 +68,22 @@ def _wait_until_up(url: str, proc: subprocess.Popen[bytes], log: Path) -> None:
     raise ModelError(f"the local model server did not answer within {STARTUP_SECONDS:.0f} s")
 
 
-@contextlib.contextmanager
-def local_server(model: LocalModel, threads: int | None = None) -> Iterator[LocalServer]:
-    """Start the server for `model` (assembling its weights first) and stop it on exit."""
+def stop(proc: subprocess.Popen[bytes], grace: float = STOP_GRACE_SECONDS) -> None:
+    """SIGTERM, `grace` seconds to exit, then SIGKILL: an answer nobody will read is not
+    worth waiting for."""
+    if proc.poll() is None:
+        proc.terminate()
     try:
-        import llama_cpp.server  # noqa: F401  - only to fail early with a clear message
-    except ImportError:
-        raise ModelError(
-            "the embedded model needs llama-cpp-python: install summarizer with the 'local' "
-            "extra (see README, `make setup`)"
-        ) from None
-    path = assemble(model)
-    port = free_port()
-    threads = threads or os.cpu_count() or 1
-    log = Path(tempfile.gettempdir()) / f"summarizer-server-{port}.log"
-    cmd = [
-        sys.executable, "-m", "llama_cpp.server",
-        "--model", str(path), "--model_alias", model.name,
-        "--host", "127.0.0.1", "--port", str(port),
-        "--n_ctx", str(CONTEXT_TOKENS),
-        "--n_threads", str(threads), "--n_threads_batch", str(threads),
-    ]  # fmt: skip
+        proc.wait(timeout=grace)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+
+
+@contextlib.contextmanager
+def server_process(cmd: list[str], url: str, log: Path) -> Iterator[None]:
+    """Run `cmd` (a server that will answer at `url`) until it answers; stop it on exit,
+    whatever happened (an error, Ctrl-C, SIGTERM turned into SystemExit by the CLI)."""
     with log.open("wb") as out:
         proc = subprocess.Popen(
             cmd,
@@ -94,14 +92,43 @@ def local_server(model: LocalModel, threads: int | None = None) -> Iterator[Loca
             stdin=subprocess.DEVNULL,
             preexec_fn=_die_with_parent if sys.platform == "linux" else None,
         )
-    url = f"http://127.0.0.1:{port}/v1"
     try:
         _wait_until_up(url, proc, log)
-        yield LocalServer(base_url=url, model=model.name, log=log)
+        yield
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        stop(proc)
+
+
+def require_llama() -> None:
+    """Fail early, with what to do, when llama-cpp-python is not installed."""
+    try:
+        import llama_cpp.server  # noqa: F401
+    except ImportError:
+        raise ModelError(
+            "the embedded model needs llama-cpp-python: install summarizer with the 'local' "
+            "extra (see README, `make setup`)"
+        ) from None
+
+
+def llama_command(path: Path, alias: str, port: int, threads: int) -> list[str]:
+    """The command line of llama-cpp-python's OpenAI-compatible server for one model."""
+    return [
+        sys.executable, "-m", "llama_cpp.server",
+        "--model", str(path), "--model_alias", alias,
+        "--host", "127.0.0.1", "--port", str(port),
+        "--n_ctx", str(CONTEXT_TOKENS),
+        "--n_threads", str(threads), "--n_threads_batch", str(threads),
+    ]  # fmt: skip
+
+
+@contextlib.contextmanager
+def local_server(model: LocalModel, threads: int | None = None) -> Iterator[LocalServer]:
+    """Start the server for `model` (assembling its weights first) and stop it on exit."""
+    require_llama()
+    path = assemble(model)
+    port = free_port()
+    log = Path(tempfile.gettempdir()) / f"summarizer-server-{port}.log"
+    url = f"http://127.0.0.1:{port}/v1"
+    cmd = llama_command(path, model.name, port, threads or os.cpu_count() or 1)
+    with server_process(cmd, url, log):
+        yield LocalServer(base_url=url, model=model.name, log=log)
