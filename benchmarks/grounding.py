@@ -5,14 +5,24 @@ the speaker the article gives them, sentences as evidence) and, in equal number,
 the way models get them wrong (a changed word, an invented name, a wrong speaker), so the
 rejection paths (closest-passage search included) are measured too. One process, one core.
 
-    python benchmarks/grounding.py [--claims 300] [--rounds 5]
+Then the cost of a long article (`--large`, sizes in MB): the seeds followed by paragraphs
+of their own words shuffled, up to the size, checked against a summary of 500 claims about
+the seeds, all true ("present") or all altered ("absent": each refusal searches the whole
+article for its closest passage). Each case runs in a process of its own, so the peak
+resident memory it reports is that case's.
+
+    python benchmarks/grounding.py [--claims 300] [--rounds 5] [--large 1,4]
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import re
+import resource
+import subprocess
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -91,11 +101,67 @@ def rate(work: Callable[[], int], rounds: int) -> float:
     return best
 
 
+LARGE_CLAIMS = 500
+
+
+def large_article(megabytes: float, rng: random.Random) -> str:
+    """The seeds, then sentences of their words (no quotation marks) up to the size."""
+    texts = [p.read_text(encoding="utf-8") for p in SEEDS]
+    words = re.sub(r"[\"'\u201c\u201d\u2018\u2019]", "", " ".join(texts)).split()
+    parts, size = list(texts), sum(len(t) for t in texts)
+    while size < megabytes * 1_000_000:
+        sentences = [" ".join(rng.choices(words, k=rng.randint(8, 24))) for _ in range(5)]
+        para = " ".join(s[0].upper() + s[1:] + "." for s in sentences)
+        parts.append(para)
+        size += len(para) + 2
+    return "\n\n".join(parts)
+
+
+def large_case(megabytes: float, kind: str) -> dict[str, float]:
+    """Ground one summary of 500 claims in a long article; seconds and peak memory."""
+    rng = random.Random(2)
+    text = large_article(megabytes, rng)
+    claims = [
+        c for p in SEEDS for c in claims_for(p.read_text(encoding="utf-8"), LARGE_CLAIMS, rng)
+    ]
+    chosen = claims[0 if kind == "present" else 1 :: 2]  # claims_for alternates true, altered
+    summary = as_summaries(chosen, len(chosen))[0]
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    start = time.perf_counter()
+    result = ground(text, summary)
+    seconds = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {"mb": len(text.encode("utf-8")) / 1e6, "claims": len(chosen), "seconds": seconds,
+            "rejected": len(result.rejected), "base_mb": before, "peak_mb": peak}  # fmt: skip
+
+
+def large(sizes: list[float]) -> None:
+    print(f"\nlong articles, {LARGE_CLAIMS} claims each; seconds, and peak resident MB of the")
+    print("process (before grounding: the interpreter, its imports and the inputs)")
+    head = ["article MB", "claims are", "rejected", "seconds", "peak MB", "before"]
+    print("  ".join(f"{h:>{w}}" for h, w in zip(head, [10, 11, 8, 8, 8, 7], strict=True)))
+    for mb in sizes:
+        for kind in ("present", "absent"):
+            run = subprocess.run(
+                [sys.executable, __file__, "--large-case", f"{mb}:{kind}"],
+                capture_output=True, text=True, check=True,
+            )  # fmt: skip
+            r = json.loads(run.stdout)
+            print(f"{r['mb']:>10.2f}  {kind:>11}  {r['rejected']:>8}  {r['seconds']:>8.2f}  "
+                  f"{r['peak_mb']:>8.0f}  {r['base_mb']:>7.0f}")  # fmt: skip
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--claims", type=int, default=300, help="claims per article")
     parser.add_argument("--rounds", type=int, default=7)
+    parser.add_argument("--large", default="1,4", help="long-article sizes in MB ('' for none)")
+    parser.add_argument("--large-case", help=argparse.SUPPRESS)  # MB:KIND, in a child process
     args = parser.parse_args()
+    if args.large_case:
+        mb, kind = args.large_case.split(":")
+        print(json.dumps(large_case(float(mb), kind)))
+        return
     rng = random.Random(1)
     texts = [p.read_text(encoding="utf-8") for p in SEEDS]
     workloads = [(t, claims_for(t, args.claims, rng)) for t in texts]
@@ -141,6 +207,8 @@ def main() -> None:
         true_rate = rate(batched(size, True), args.rounds)
         mixed_rate = rate(batched(size, False), args.rounds)
         print(f"{label:>28}  {true_rate:>12,.0f}  {mixed_rate:>12,.0f}")
+    if args.large:
+        large([float(mb) for mb in args.large.split(",")])
 
 
 if __name__ == "__main__":

@@ -15,7 +15,7 @@ from urllib.parse import urlparse
 
 import instructor
 
-from summarizer.providers.client import OPENAI_URL, Endpoint
+from summarizer.providers.client import DEFAULT_TIMEOUT, OPENAI_URL, Endpoint
 from summarizer.providers.models import DEFAULT_MODEL, MODELS
 
 
@@ -72,6 +72,16 @@ def from_environment() -> Settings:
     return Settings(base_url=os.environ.get("OPENAI_BASE_URL") or None)
 
 
+def resolve_settings(given: Settings, config: str | None = None) -> Settings:
+    """What to use: `given` (options, or API arguments), then the config file (`config`,
+    else $SUMMARIZER_CONFIG, else ~/.config/summarizer/config.toml), then the environment;
+    checked before any work starts (ConfigError)."""
+    settings = given.over(load_config(config_path(config))).over(from_environment())
+    if settings.mode:
+        parse_mode(settings.mode)
+    return settings
+
+
 def parse_mode(
     name: str | None, default: instructor.Mode = instructor.Mode.TOOLS
 ) -> instructor.Mode:
@@ -93,7 +103,7 @@ def resolve_endpoint(settings: Settings) -> Endpoint | None:
     another model name (needs OPENAI_API_KEY). Any other server: a base URL and a model.
     """
     api_key = os.environ.get("OPENAI_API_KEY") or ""
-    timeout = settings.timeout or 600.0
+    timeout = settings.timeout or DEFAULT_TIMEOUT
     if settings.base_url is None:
         if settings.model is None or settings.model in MODELS:
             return None

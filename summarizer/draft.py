@@ -83,12 +83,12 @@ class Draft(instructor.OpenAISchema):
 @dataclass
 class GroundingState:
     """One article's grounding across attempts (seen by validation through
-    `current_state`)."""
+    `current_state`). `max_attempts` has no default here: summarize.Options holds it."""
 
     text: str
     passages: list[Region]
     published: date | None = None
-    max_attempts: int = 2
+    max_attempts: int = field(kw_only=True)
     attempts: int = 0
     summary: Summary | None = field(default=None)
 

@@ -132,15 +132,20 @@ def read_article(source: str) -> Article:
     """Read an article: plain text or Markdown as it is, HTML reduced to its article
     text ('-' for standard input, HTML recognised by its first tag)."""
     text = decode_text(source, read_bytes(source))
+    return article_from_text(text, source, "stdin" if source == "-" else Path(source).stem)
+
+
+def article_from_text(text: str, source: str, article_id: str) -> Article:
+    """An article given as text (line ends made '\\n'), read as `read_article` reads a
+    file's: HTML reduced to its article text; empty text an InputError."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise InputError(source, "is empty")
     title = published = None
     if _is_html(source, text):
         text, title, published = _from_html(source, text)
     return Article(
-        id="stdin" if source == "-" else Path(source).stem,
-        source=source,
-        text=text,
-        html_title=title,
-        html_published=published,
+        id=article_id, source=source, text=text, html_title=title, html_published=published
     )
 
 

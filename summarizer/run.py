@@ -24,6 +24,7 @@ from summarizer.config import Settings, local_model_name, parse_mode, resolve_en
 from summarizer.inputs import Article, InputError, read_article
 from summarizer.providers.cache import ResponseCache
 from summarizer.providers.client import (
+    DEFAULT_TIMEOUT,
     Endpoint,
     TransportPolicy,
     Turn,
@@ -60,7 +61,7 @@ def open_endpoint(settings: Settings) -> Iterator[Endpoint]:
             model=server.model,
             provider="local",
             mode=parse_mode(settings.mode),
-            timeout=settings.timeout or 600.0,
+            timeout=settings.timeout or DEFAULT_TIMEOUT,
         )
 
 
@@ -120,6 +121,32 @@ async def summarize_all(
 LOCAL_SLOTS = 1  # llama-cpp-python's server runs one request at a time
 
 
+def slots_for(endpoint: Endpoint, wanted: int) -> int:
+    """Requests in flight at once: no more than the embedded model serves."""
+    return min(wanted, LOCAL_SLOTS) if endpoint.provider == "local" else wanted
+
+
+async def run_jobs(
+    jobs: list[Job],
+    endpoint: Endpoint,
+    options: Options,
+    on_done: OnDone,
+    on_failed: OnFailed,
+    *,
+    concurrency: int = 1,
+    cache: ResponseCache | None = None,
+    rate_limit: float | None = None,
+) -> None:
+    """`summarize_all` with a client made for the running event loop, its connections
+    closed when done."""
+    client = structured_client(endpoint, TransportPolicy(), cache, rate_limit=rate_limit)
+    try:
+        slots = slots_for(endpoint, concurrency)
+        await summarize_all(jobs, client, endpoint, options, on_done, on_failed, slots)
+    finally:
+        await client.client.close()  # type: ignore[union-attr]
+
+
 def summarize_jobs(
     jobs: list[Job],
     endpoint: Endpoint,
@@ -133,16 +160,14 @@ def summarize_jobs(
     cache: ResponseCache | None = None,
     rate_limit: float | None = None,
 ) -> None:
-    """`summarize_all` with a progress bar, in an event loop of its own, with a client that
-    lives (and has its connections closed) inside that loop. More in flight than the
-    embedded model serves at once is lowered, with a note."""
-    if endpoint.provider == "local" and concurrency > LOCAL_SLOTS:
+    """`run_jobs` with a progress bar, in an event loop of its own. More in flight than
+    the embedded model serves at once is lowered, with a note."""
+    if slots_for(endpoint, concurrency) < concurrency:
         console.print(
             f"{verb}: the embedded model serves {LOCAL_SLOTS} request at a time; "
             f"--jobs {concurrency} lowered to {LOCAL_SLOTS}",
             highlight=False,
         )
-        concurrency = LOCAL_SLOTS
     with progress_bar(len(jobs), console, verb) as bar:
         task = bar.add_task("", total=len(jobs))
 
@@ -154,14 +179,12 @@ def summarize_jobs(
             on_failed(job, reason)
             bar.advance(task)
 
-        async def main() -> None:
-            client = structured_client(endpoint, TransportPolicy(), cache, rate_limit=rate_limit)
-            try:
-                await summarize_all(jobs, client, endpoint, options, done, failed, concurrency)
-            finally:
-                await client.client.close()  # type: ignore[union-attr]
-
-        asyncio.run(main())
+        asyncio.run(
+            run_jobs(
+                jobs, endpoint, options, done, failed,
+                concurrency=concurrency, cache=cache, rate_limit=rate_limit,
+            )
+        )  # fmt: skip
 
 
 def progress_bar(total: int, console: Console, verb: str = "summarizing") -> Progress:

@@ -16,6 +16,7 @@ from instructor.core import Hooks, InstructorRetryException
 from instructor.core.exceptions import IncompleteOutputException, InstructorError
 
 from summarizer.chunking import Chunk, merge_chunks, split_article
+from summarizer.config import Settings
 from summarizer.draft import Draft, GroundingState, current_state
 from summarizer.inputs import Article
 from summarizer.prompting import DEFAULT_PROMPT, load_prompt, quote_passages, render
@@ -29,7 +30,8 @@ class SummarizeError(Exception):
 
 @dataclass(frozen=True)
 class Options:
-    """How to summarise: prompt, re-ask bound, and the size limits of one call."""
+    """How to summarise: prompt, re-ask bound, and the size limits of one call. The one
+    place their defaults are kept (the CLI and the Python API take them from here)."""
 
     prompt: str = DEFAULT_PROMPT
     # One call per article: on the seeds a re-ask (2 attempts) found nothing more with the
@@ -38,6 +40,18 @@ class Options:
     temperature: float = 0.0
     max_output_tokens: int = 1024
     chunk_chars: int = 12_000  # ~3,000 tokens of article per call: fits an 8k context
+
+
+def options_for(settings: Settings) -> Options:
+    """Options from settings (None: the default); a prompt that does not exist is a
+    ValueError now, before any work starts."""
+    defaults = Options()
+    options = Options(
+        prompt=settings.prompt or defaults.prompt,
+        max_attempts=settings.max_attempts or defaults.max_attempts,
+    )
+    load_prompt(options.prompt)
+    return options
 
 
 @dataclass

@@ -15,12 +15,22 @@ import os
 import signal
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from tests.scripted_server import Reply, Script, scripted_server, tool_call_reply
 from tests.test_batch import ANSWER
+
+
+def command(mode: str, state: Path) -> Callable[[Path, str, int, int], list[str]]:
+    """A stand-in for `summarizer.providers.server.llama_command` that runs this script."""
+
+    def llama_command(_path: Path, _alias: str, port: int, _threads: int) -> list[str]:
+        return [sys.executable, __file__, str(port), mode, str(state)]
+
+    return llama_command
 
 
 def main() -> None:

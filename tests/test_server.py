@@ -23,17 +23,15 @@ from tests.test_batch import articles
 
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="parent-death signal is Linux's")
 
-FAKE = ROOT / "tests" / "fake_llama_server.py"
 CLI = """
 import sys
 from pathlib import Path
 from summarizer.providers import server
+from tests.fake_llama_server import command
 mode, state, article = sys.argv[1:4]
 server.require_llama = lambda: None
 server.assemble = lambda model: Path("no-weights.gguf")
-server.llama_command = lambda path, alias, port, threads: [
-    sys.executable, {fake!r}, str(port), mode, state,
-]
+server.llama_command = command(mode, Path(state))
 sys.argv = ["summarizer", "summarize", article]
 from summarizer.cli import main
 main()
@@ -61,7 +59,7 @@ def start_cli(mode: str, tmp_path: Path) -> subprocess.Popen[str]:
     env = {k: v for k, v in os.environ.items() if k not in ("OPENAI_BASE_URL", "OPENAI_API_KEY")}
     env |= {"HOME": str(tmp_path)}  # no user config: the embedded model it is
     return subprocess.Popen(
-        [sys.executable, "-c", CLI.format(fake=str(FAKE)), mode, str(tmp_path), str(article)],
+        [sys.executable, "-c", CLI, mode, str(tmp_path), str(article)],
         cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )  # fmt: skip
 

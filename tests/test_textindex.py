@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
+import random
+import tracemalloc
+from array import array
+
 from hypothesis import given
 from hypothesis import strategies as st
 
-from summarizer.grounding.textindex import index_article, normalize, normalize_view
+from summarizer.grounding.locate import closest_name, closest_passage, locate
+from summarizer.grounding.textindex import (
+    _normalize_chars,
+    index_article,
+    normalize,
+    normalize_view,
+)
+from summarizer.schema import Match
 
 
 def test_typographic_variants_normalise_alike() -> None:
@@ -41,4 +52,44 @@ def test_every_view_character_maps_inside_the_text(text: str) -> None:
         assert len(view.starts) == len(view.text) == len(view.ends)
         for s, e in zip(view.starts, view.ends, strict=True):
             assert 0 <= s < e <= len(text)
-        assert view.starts == sorted(view.starts)
+        assert list(view.starts) == sorted(view.starts)
+
+
+PIECES = [*"ab Z.\n\t", "  ", "\u0301", "é", "“", "’", "—", "ﬁ", "ß"]
+
+
+@given(st.lists(st.sampled_from(PIECES), max_size=40).map("".join))
+def test_copying_plain_runs_whole_changes_nothing(text: str) -> None:
+    """The fast path (plain ASCII copied in one step) gives the view that going character
+    by character over the whole text gives."""
+    for fold in (False, True):
+        pieces: list[str] = []
+        starts, ends = array("i"), array("i")
+        _normalize_chars(text, 0, len(text), fold, pieces, starts, ends)
+        view = normalize_view(text, fold)
+        assert (view.text, view.starts, view.ends) == ("".join(pieces), starts, ends)
+
+
+def test_a_long_article_is_searched_in_a_small_multiple_of_its_size() -> None:
+    """Memory, not time (time is benchmarks/grounding.py's): a 4 MB article once took
+    1.5 GB to check, as Python lists of offsets and every run of words of every length
+    kept for fuzzy matching (300 bytes a character; now under 50)."""
+    rng = random.Random(3)
+    words = (
+        "the minister said on Monday that Kharkiv and Zelenskyy would meet in Lyon to "
+        "discuss the offensive near Belgorod"
+    ).split()
+    text = "\n\n".join(" ".join(rng.choices(words, k=60)) + "." for _ in range(1000))
+    tracemalloc.start()
+    try:
+        index = index_article(text)
+        found = [locate(index, name, fold=True, fuzzy=True) for name in ("Zelensky", "Lyon")]
+        near = [closest_name(index, "Kharkov"), closest_passage(index, "Zelenskyy met in Kyiv")]
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert [f.match if f else None for f in found] == [Match.FUZZY, Match.EXACT]
+    assert near[0] == "Kharkiv"
+    assert near[1] is not None
+    assert "Zelenskyy" in near[1]
+    assert peak < 80 * len(text)

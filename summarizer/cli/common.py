@@ -6,7 +6,6 @@ from __future__ import annotations
 import functools
 import inspect
 import logging
-import sqlite3
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -16,18 +15,10 @@ from typing import Annotated, Any
 import typer
 
 from summarizer import __version__
-from summarizer.config import (
-    ConfigError,
-    Settings,
-    config_path,
-    from_environment,
-    load_config,
-    parse_mode,
-)
+from summarizer.config import ConfigError, Settings, resolve_settings
 from summarizer.inputs import collect_articles
-from summarizer.prompting import load_prompt
-from summarizer.providers.cache import ResponseCache
-from summarizer.summarize import Options
+from summarizer.providers.cache import ResponseCache, open_cache
+from summarizer.summarize import Options, options_for
 
 app = typer.Typer(
     help="Structured, grounded summaries of news articles.",
@@ -149,30 +140,14 @@ def model_settings(given: Settings, config: str | None, verbose: bool) -> tuple[
     """Options > config file > environment, checked before any work starts."""
     configure_logging(verbose)
     try:
-        settings = given.over(load_config(config_path(config))).over(from_environment())
-        if settings.mode:
-            parse_mode(settings.mode)
-        defaults = Options()
-        options = Options(
-            prompt=settings.prompt or defaults.prompt,
-            max_attempts=settings.max_attempts or defaults.max_attempts,
-        )
-        load_prompt(options.prompt)  # a missing prompt is a usage error, found before any work
+        settings = resolve_settings(given, config)
+        return settings, options_for(settings)  # a missing prompt: a usage error, found now
     except (ConfigError, ValueError) as err:
         raise fail(str(err)) from None
-    return settings, options
 
 
 def response_cache(no_cache: bool) -> ResponseCache | None:
-    """The on-disk response cache, unless refused; a cache that cannot be opened is a
-    warning (the work does not need it), not a failure."""
-    if no_cache:
-        return None
-    try:
-        return ResponseCache()
-    except (OSError, sqlite3.Error) as err:
-        sys.stderr.write(f"summarizer: warning: response cache not used: {err}\n")
-        return None
+    return open_cache(not no_cache, lambda why: sys.stderr.write(f"summarizer: warning: {why}\n"))
 
 
 def _version(value: bool) -> None:

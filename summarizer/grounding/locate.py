@@ -7,6 +7,7 @@ names and places may fall back to a fuzzy token-level match.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -69,7 +70,7 @@ def fuzzy_name(index: ArticleIndex, claim: str) -> Located | None:
     for size in (len(words), len(words) - 1, len(words) + 1):
         if size < 1:
             continue
-        keys, firsts = index.windows(size).get(key[0], ([], []))
+        keys, firsts = index.windows(size, key[0], *_length_band(len(key), threshold))
         hit = process.extractOne(key, keys, scorer=fuzz.ratio, score_cutoff=threshold)
         if hit is not None and (best is None or hit[1] > best[0]):
             best = (hit[1], firsts[hit[2]], size)
@@ -77,6 +78,13 @@ def fuzzy_name(index: ArticleIndex, claim: str) -> Located | None:
         return None
     _, first, size = best
     return Located(index.tokens[first].start, index.tokens[first + size - 1].end, Match.FUZZY)
+
+
+def _length_band(length: int, cutoff: float) -> tuple[int, int]:
+    """The lengths a string may have to reach similarity `cutoff` (fuzz.ratio) with one of
+    `length` characters: the rest need not be compared (nor built)."""
+    r = cutoff / 100
+    return math.ceil(length * r / (2 - r) - 1e-9), math.floor(length * (2 - r) / r + 1e-9)
 
 
 def locations(index: ArticleIndex, claim: str, *, fold: bool, fuzzy: bool) -> Iterator[Located]:
@@ -103,16 +111,26 @@ def locate(index: ArticleIndex, claim: str, *, fold: bool, fuzzy: bool) -> Locat
     return next(locations(index, claim, fold=fold, fuzzy=fuzzy), None)
 
 
+LONG_ARTICLE = 100_000  # characters; news articles are a few thousand
+ANCHORS = 48  # places a long article is searched for a closest passage
+PASSAGE_CUTOFF = 50
+NAME_CUTOFF = 60
+
+
 def closest_passage(index: ArticleIndex, claim: str, limit: int = 160) -> str | None:
-    """The article passage most like `claim`, widened to whole words, for a rejection reason."""
+    """The article passage most like `claim`, widened to whole words, for a rejection reason.
+
+    A long article is searched only around the fewest occurrences of the claim's words
+    (each search costs the length of what is searched, for every refused claim), so the
+    cost of a claim does not grow with the article."""
     view = index.plain
     needle = normalize(claim)
     if not needle or not view.text:
         return None
-    hit = fuzz.partial_ratio_alignment(needle, view.text)
-    if hit is None or hit.score < 50 or hit.dest_end <= hit.dest_start:
+    found = _best_alignment(index, needle)
+    if found is None:
         return None
-    start, end = view.original(hit.dest_start, hit.dest_end)
+    start, end = view.original(*found)
     text = index.text
     while start > 0 and text[start - 1].isalnum():
         start -= 1
@@ -122,13 +140,57 @@ def closest_passage(index: ArticleIndex, claim: str, limit: int = 160) -> str | 
     return passage if len(passage) <= limit else passage[: limit - 1] + "…"
 
 
+def _best_alignment(index: ArticleIndex, needle: str) -> tuple[int, int] | None:
+    """The span of the plain view most like `needle` (partial ratio ≥ 50), or None."""
+    view = index.plain
+    regions = [(0, len(view.text))] if len(view.text) <= LONG_ARTICLE else _anchored(index, needle)
+    best: tuple[float, int, int] | None = None
+    for lo, hi in regions:
+        hit = fuzz.partial_ratio_alignment(needle, view.text[lo:hi])
+        if hit is None or hit.dest_end <= hit.dest_start or hit.score < PASSAGE_CUTOFF:
+            continue
+        if best is None or hit.score > best[0]:
+            best = (hit.score, lo + hit.dest_start, lo + hit.dest_end)
+    return None if best is None else (best[1], best[2])
+
+
+def _anchored(index: ArticleIndex, needle: str) -> list[tuple[int, int]]:
+    """Stretches of the plain view around the rarest words of `needle` (at most ANCHORS
+    places, each twice the needle's length either side), merged, in article order."""
+    words = sorted(set(WORD_RE.findall(needle.casefold())), key=len, reverse=True)
+    ranked = sorted(
+        (hits for w in words if len(w) > 2 and len(hits := index.occurrences(w))),
+        key=len,
+    )
+    places: list[int] = list(ranked[0][:ANCHORS]) if ranked else []
+    for hits in ranked[1:]:
+        if len(places) + len(hits) > ANCHORS:
+            break
+        places += hits
+    view, reach = index.plain, 2 * len(needle)
+    spans = sorted(
+        (max(0, at - reach), min(len(view.text), at + reach))
+        for at in (view.position(index.tokens[i].start) for i in places)
+    )
+    merged: list[tuple[int, int]] = []
+    for lo, hi in spans:
+        if merged and lo <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], hi))
+        else:
+            merged.append((lo, hi))
+    return merged
+
+
 def closest_name(index: ArticleIndex, claim: str) -> str | None:
-    """The run of article words most like the name `claim`, for a rejection reason."""
+    """The run of article words most like the name `claim`, for a rejection reason (in a
+    long article, among runs that start with the same letter)."""
     words = WORD_RE.findall(normalize(claim, fold=True))
     if not words or len(words) > MAX_FUZZY_TOKENS:
         return None
-    keys, firsts = index.all_windows(len(words))
-    hit = process.extractOne(" ".join(words), keys, scorer=fuzz.ratio, score_cutoff=60)
+    key = " ".join(words)
+    letter = key[0] if len(index.text) > LONG_ARTICLE else None
+    keys, firsts = index.windows(len(words), letter, *_length_band(len(key), NAME_CUTOFF))
+    hit = process.extractOne(key, keys, scorer=fuzz.ratio, score_cutoff=NAME_CUTOFF)
     if hit is None:
         return None
     first = firsts[hit[2]]

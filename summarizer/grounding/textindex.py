@@ -10,15 +10,23 @@ from __future__ import annotations
 
 import hashlib
 import re
+import sys
 import unicodedata
+from array import array
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from itertools import accumulate
 
 _PUNCT_MAP = {ord(c): "'" for c in "\u2018\u2019\u201a\u201b\u2032\u00b4\u02bc"}
 _PUNCT_MAP |= {ord(c): '"' for c in "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb"}
 _PUNCT_MAP |= {ord(c): "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63"}
 
 WORD_RE = re.compile(r"\w+")
+KEEP_RUNS_TOKENS = 20_000  # about 120 kB of text: a news article and then some
+# Printable ASCII with single spaces inside: a view copies such a run as it is (lowered
+# when folded), in one step instead of one character at a time.
+_PLAIN_RUN = re.compile(r"[!-~]+(?: [!-~]+)*")
 
 
 def _normalize_segment(segment: str, fold: bool) -> str:
@@ -51,23 +59,57 @@ def normalize(text: str, fold: bool = False) -> str:
 
 @dataclass(frozen=True)
 class View:
-    """A normalised copy of a text plus, per character, the original span it came from."""
+    """A normalised copy of a text plus, per character, the original span it came from
+    (machine integers: a list of Python ints cost 70 bytes a character)."""
 
     text: str
-    starts: list[int]
-    ends: list[int]
+    starts: array[int]
+    ends: array[int]
 
     def original(self, start: int, end: int) -> tuple[int, int]:
         """Map a non-empty span of this view back to offsets in the original text."""
         return self.starts[start], self.ends[end - 1]
 
+    def position(self, offset: int) -> int:
+        """The view character that the original `offset` falls in (or the one before)."""
+        return max(0, bisect_right(self.starts, offset) - 1)
+
 
 def normalize_view(text: str, fold: bool) -> View:
-    """Build the normalised view of `text`, case-folded or not."""
-    chars: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    for seg_start, seg_end in _segments(text):
+    """Build the normalised view of `text`, case-folded or not.
+
+    Runs of plain ASCII are copied whole; the rest (white space, other characters, a
+    letter with combining marks) goes character by character."""
+    pieces: list[str] = []
+    starts, ends = array("i"), array("i")
+    done = 0
+    for run in _PLAIN_RUN.finditer(text):
+        start, end = run.span()
+        if end < len(text) and unicodedata.combining(text[end]):
+            end -= 1  # its last letter takes the marks that follow: character by character
+        _normalize_chars(text, done, start, fold, pieces, starts, ends)
+        if end > start:
+            pieces.append(text[start:end].lower() if fold else text[start:end])
+            starts.extend(range(start, end))
+            ends.extend(range(start + 1, end + 1))
+        done = max(end, start)
+    _normalize_chars(text, done, len(text), fold, pieces, starts, ends)
+    return View("".join(pieces), starts, ends)
+
+
+def _normalize_chars(
+    text: str,
+    begin: int,
+    stop: int,
+    fold: bool,
+    pieces: list[str],
+    starts: array[int],
+    ends: array[int],
+) -> None:
+    """Append the view of text[begin:stop], one base character and its marks at a time;
+    white space becomes one space, also across what is already in `pieces`."""
+    for seg_start, seg_end in _segments(text[begin:stop]):
+        seg_start, seg_end = seg_start + begin, seg_end + begin
         seg = text[seg_start:seg_end]
         if seg.isspace():
             norm = " "
@@ -77,17 +119,16 @@ def normalize_view(text: str, fold: bool) -> View:
             norm = _normalize_segment(seg, fold)
         for ch in norm:
             if ch.isspace():
-                if chars and chars[-1] == " ":
+                if pieces and pieces[-1][-1] == " ":
                     ends[-1] = seg_end
                     continue
                 ch = " "
-            chars.append(ch)
+            pieces.append(ch)
             starts.append(seg_start)
             ends.append(seg_end)
-    return View("".join(chars), starts, ends)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Token:
     """A word of the case-folded view, with its original offsets."""
 
@@ -98,11 +139,16 @@ class Token:
 
 @dataclass
 class ArticleIndex:
-    """Everything grounding needs to know about one article, computed once and cached."""
+    """Everything grounding needs to know about one article, computed once and cached.
+
+    What is kept grows with the article by a small factor: runs of words for fuzzy
+    matching are made per search, from the words' first letters and lengths, not kept
+    for every length of run (that took gigabytes for a 4 MB article)."""
 
     text: str
-    _windows: dict[int, dict[str, tuple[list[str], list[int]]]] = field(default_factory=dict)
-    _all_windows: dict[int, tuple[list[str], list[int]]] = field(default_factory=dict)
+    _kept: dict[tuple[int, str | None], tuple[list[str], list[int]]] = field(
+        default_factory=dict, repr=False
+    )
 
     @cached_property
     def sha256(self) -> str:
@@ -122,7 +168,7 @@ class ArticleIndex:
     def tokens(self) -> list[Token]:
         view = self.folded
         return [
-            Token(m.group(), *view.original(m.start(), m.end()))
+            Token(sys.intern(m.group()), *view.original(m.start(), m.end()))
             for m in WORD_RE.finditer(view.text)
         ]
 
@@ -130,30 +176,58 @@ class ArticleIndex:
     def token_set(self) -> frozenset[str]:
         return frozenset(t.text for t in self.tokens)
 
-    def windows(self, size: int) -> dict[str, tuple[list[str], list[int]]]:
-        """Runs of `size` tokens joined by spaces, with their first token's index, grouped
-        by first letter: fuzzy search compares a name only with runs that start alike."""
-        if size not in self._windows:
-            groups: dict[str, tuple[list[str], list[int]]] = {}
-            toks = self.tokens
-            for i in range(len(toks) - size + 1):
-                key = " ".join(t.text for t in toks[i : i + size])
-                keys, firsts = groups.setdefault(key[0], ([], []))
-                keys.append(key)
-                firsts.append(i)
-            self._windows[size] = groups
-        return self._windows[size]
+    @cached_property
+    def _words(self) -> _Words:
+        texts = [t.text for t in self.tokens]
+        by_letter: dict[str, array[int]] = {}
+        for i, word in enumerate(texts):
+            by_letter.setdefault(word[0], array("i")).append(i)
+        where: dict[str, array[int]] = {}
+        for i, word in enumerate(texts):
+            where.setdefault(word, array("i")).append(i)
+        return _Words(texts, array("i", accumulate(map(len, texts), initial=0)), by_letter, where)
 
-    def all_windows(self, size: int) -> tuple[list[str], list[int]]:
-        """All runs of `size` tokens, whatever their first letter (closest-name search)."""
-        if size not in self._all_windows:
-            keys: list[str] = []
-            firsts: list[int] = []
-            for group_keys, group_firsts in self.windows(size).values():
-                keys += group_keys
-                firsts += group_firsts
-            self._all_windows[size] = (keys, firsts)
-        return self._all_windows[size]
+    def windows(
+        self, size: int, letter: str | None = None, shortest: int = 0, longest: int = 1 << 30
+    ) -> tuple[list[str], list[int]]:
+        """Runs of `size` tokens joined by spaces, in article order, with their first
+        token's index: those whose first token starts with `letter` (any when None) and
+        whose length is within shortest..longest (what a similarity cut-off allows).
+
+        A news-sized article keeps all its runs of each size and letter asked for, made
+        once (more runs than asked for may come back); a longer one makes them per call."""
+        if len(self.tokens) <= KEEP_RUNS_TOKENS:
+            if (size, letter) not in self._kept:
+                self._kept[size, letter] = self._runs(size, letter, 0, 1 << 30)
+            return self._kept[size, letter]
+        return self._runs(size, letter, shortest, longest)
+
+    def _runs(
+        self, size: int, letter: str | None, shortest: int, longest: int
+    ) -> tuple[list[str], list[int]]:
+        words = self._words
+        last = len(words.texts) - size
+        firsts = words.by_letter.get(letter, array("i")) if letter else range(last + 1)
+        cum, gaps = words.cumulative, size - 1
+        picked = [
+            i for i in firsts if i <= last and shortest <= cum[i + size] - cum[i] + gaps <= longest
+        ]
+        return [" ".join(words.texts[i : i + size]) for i in picked], picked
+
+    def occurrences(self, word: str) -> array[int]:
+        """Indices of the tokens that are `word` (case-folded)."""
+        return self._words.where.get(word, array("i"))
+
+
+@dataclass(frozen=True)
+class _Words:
+    """The article's tokens as words: text, running length, and where each letter and word
+    stands."""
+
+    texts: list[str]
+    cumulative: array[int]  # cumulative[i]: characters in texts[:i]
+    by_letter: dict[str, array[int]]
+    where: dict[str, array[int]]
 
 
 @lru_cache(maxsize=64)

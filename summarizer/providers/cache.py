@@ -20,6 +20,7 @@ import json
 import os
 import sqlite3
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +28,18 @@ import pydantic
 from openai.types.chat import ChatCompletion
 
 COMPLETE = {"stop", "tool_calls", "function_call"}
+
+
+def open_cache(enabled: bool, warn: Callable[[str], object]) -> ResponseCache | None:
+    """The on-disk response cache, unless refused; one that cannot be opened is a warning
+    (the work does not need it), not a failure."""
+    if not enabled:
+        return None
+    try:
+        return ResponseCache()
+    except (OSError, sqlite3.Error) as err:
+        warn(f"response cache not used: {err}")
+        return None
 
 
 def cache_dir() -> Path:

@@ -31,6 +31,7 @@ from summarizer.providers.cache import ResponseCache, request_key
 log = logging.getLogger("summarizer.calls")
 
 OPENAI_URL = "https://api.openai.com/v1"
+DEFAULT_TIMEOUT = 600.0  # seconds for one model answer; a local model on 2 cores is slow
 
 
 @dataclass(frozen=True)
@@ -42,7 +43,7 @@ class Endpoint:
     provider: str
     mode: instructor.Mode
     api_key: str = field(default="not-needed", repr=False)
-    timeout: float = 600.0
+    timeout: float = DEFAULT_TIMEOUT
 
     @property
     def cache_scope(self) -> str:
