@@ -12,6 +12,7 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -20,6 +21,7 @@ import openai
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from summarizer.chunking import split_article
 from summarizer.config import Settings, local_model_name, parse_mode, resolve_endpoint
 from summarizer.inputs import Article, InputError, read_article
 from summarizer.providers.cache import ResponseCache
@@ -35,6 +37,7 @@ from summarizer.providers.models import resolve
 from summarizer.providers.server import local_server
 from summarizer.schema import Summary
 from summarizer.summarize import Options, SummarizeError, summarize_article
+from summarizer.text.workers import parse_ahead, parse_pool
 
 log = logging.getLogger("summarizer")
 
@@ -85,6 +88,7 @@ async def summarize_all(
     on_done: OnDone,
     on_failed: OnFailed,
     concurrency: int = 1,
+    parsers: Executor | None = None,
 ) -> None:
     """Summarise every job, `concurrency` at a time; report each one as it ends.
 
@@ -96,6 +100,8 @@ async def summarize_all(
     flight would advance a step at a time together, so none became a record (or freed its
     slot for the next article) until all of them had been worked through. Sending a new
     article's request does not wait for a turn: it is short, and it starts the next wait.
+    With `parsers`, each article's text is parsed in a worker process while its request
+    waits on the network; its answer takes its turn once the parse is in.
     """
     slots = asyncio.Semaphore(concurrency)
     lock = asyncio.Lock()  # FIFO: handed on in the order answers come in
@@ -103,6 +109,9 @@ async def summarize_all(
     async def one(job: Job) -> None:
         async with slots:
             turn = Turn(lock)
+            if parsers is not None:
+                texts = [c.text for c in split_article(job.article.text, options.chunk_chars)]
+                turn.ready = asyncio.ensure_future(parse_ahead(parsers, texts))
             cpu_turn.set(turn)  # this task's context only
             try:
                 summary = await summarize_article(
@@ -140,9 +149,10 @@ async def run_jobs(
     """`summarize_all` with a client made for the running event loop, its connections
     closed when done."""
     client = structured_client(endpoint, TransportPolicy(), cache, rate_limit=rate_limit)
+    slots = slots_for(endpoint, concurrency)
     try:
-        slots = slots_for(endpoint, concurrency)
-        await summarize_all(jobs, client, endpoint, options, on_done, on_failed, slots)
+        with parse_pool(slots, local=endpoint.provider == "local") as parsers:
+            await summarize_all(jobs, client, endpoint, options, on_done, on_failed, slots, parsers)
     finally:
         await client.client.close()  # type: ignore[union-attr]
 

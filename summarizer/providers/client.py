@@ -153,6 +153,8 @@ class Turn:
 
     lock: asyncio.Lock
     held: bool = False
+    # Work the answer needs before its turn (the article's parse in a worker process).
+    ready: asyncio.Future[None] | None = None
 
     def let_go(self) -> None:
         if self.held:
@@ -176,6 +178,8 @@ def with_turns(create: Callable[..., Awaitable[Any]]) -> Callable[..., Awaitable
         try:
             return await create(*args, **kwargs)
         finally:
+            if turn.ready is not None:
+                await turn.ready
             await turn.lock.acquire()
             turn.held = True
 

@@ -1,0 +1,61 @@
+"""The text-analysis layer: one parse per article, offsets into the article, workers."""
+
+from __future__ import annotations
+
+import asyncio
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
+
+import pytest
+
+from summarizer.text import analyse, analysis
+from summarizer.text.analysis import forget_all
+from summarizer.text.workers import parse_ahead
+
+TEXT = (
+    "Maria Hale, the mayor of Lyon, spoke on Monday.\n\n"
+    "“We will rebuild,” Hale said. The U.S. embassy sent aid\n"
+    "Traffic resumed."
+)
+
+
+def test_tokens_entities_and_sentences_point_into_the_article() -> None:
+    a = analyse(TEXT)
+    assert all(TEXT[a.starts[i] : a.ends[i]] == a.word(i) for i in range(len(a)))
+    people = [TEXT[e.start : e.end] for e in a.entities if e.label == "PERSON"]
+    assert "Maria Hale" in people
+    # A line break ends a sentence even without a full stop ("… sent aid").
+    sentences = [TEXT[s:e] for s, e in a.sentences]
+    assert "The U.S. embassy sent aid" in sentences
+    assert sentences[-1] == "Traffic resumed."
+    assert a.heads[a.token_at(TEXT.index("Hale said"))] == a.token_at(TEXT.index("said"))
+
+
+def test_an_article_is_parsed_once() -> None:
+    assert analyse(TEXT) is analyse(str(TEXT))  # same content, same analysis
+
+
+def test_a_parse_made_in_a_worker_process_is_the_one_grounding_finds(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    text = TEXT + "\nIt rained."
+    forget_all()
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(1, mp_context=context) as pool:
+        asyncio.run(parse_ahead(pool, [text]))
+
+    def no_pipeline_here() -> None:
+        raise AssertionError("parsed in this process")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(analysis, "nlp", no_pipeline_here)
+        kept = analyse(text)  # the worker's parse, kept here
+    forget_all()
+    fresh = analyse(text)
+    assert kept is not fresh
+    assert (list(kept.starts), list(kept.heads), kept.deps, kept.entities) == (
+        list(fresh.starts),
+        list(fresh.heads),
+        fresh.deps,
+        fresh.entities,
+    )
