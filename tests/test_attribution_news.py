@@ -278,8 +278,8 @@ def test_unnamed_speakers_are_verified_in_the_articles_words_gum() -> None:
 
 def test_no_anchor_is_unverified_for_a_person_named_near_and_refused_for_one_far() -> None:
     text = (
-        "Maria Hale toured the flooded town.\nJohn Ortiz arrived later and looked at the river.\n"
-        "“Nobody warned us about the water.”"
+        "Maria Hale toured the flooded town.\nThe river rose.\nRoads closed.\n"
+        "John Ortiz arrived later and looked at the river.\n“Nobody warned us about the water.”"
     )
     check, kept = outcome(text, "Nobody warned us about the water.", "John Ortiz")
     assert check == "unverified"
@@ -287,3 +287,50 @@ def test_no_anchor_is_unverified_for_a_person_named_near_and_refused_for_one_far
     assert kept.speaker_reason
     check, reason = outcome(text, "Nobody warned us about the water.", "Maria Hale")
     assert check == "rejected", reason
+
+
+# --- block quotations without marks, credits, inverted speech verbs ---
+
+
+def test_a_paragraph_after_a_colon_is_a_quotation_of_whoever_introduced_it_gum() -> None:
+    text = (
+        "In a statement to the Australian Broadcasting Corporation, the Church of Scientology "
+        "denied these allegations:\n\nShe certainly wasn't forced to be there. She was also "
+        "never forced to perform labour in the engine room.\n\nThe hearing resumes today."
+    )
+    quote = "She certainly wasn't forced to be there."
+    verified(
+        text, quote, "Church of Scientology", "Church of Scientology", "the Church of Scientology"
+    )
+    check, _ = outcome(text, "The hearing resumes today.", "Church of Scientology")
+    assert check == "rejected"  # narration after the block is not part of it
+
+
+def test_a_pull_quote_is_credited_to_the_name_after_it_gum() -> None:
+    text = (
+        "Paris claims she was sent to the ship at eighteen.\n\n"
+        "I was basically hauled in and told that I needed to disconnect. Valeska Paris\n\n"
+        "Her mother had spoken out on French television."
+    )
+    quote = "I was basically hauled in and told that I needed to disconnect."
+    verified(text, quote, "Valeska Paris", "Valeska Paris", "Valeska Paris")
+
+
+def test_an_inverted_speech_verb_the_parser_misreads_still_names_the_speaker_gum() -> None:
+    text = (
+        "North Korea fired artillery rounds. \"Commanders of the Korean People's Army were "
+        'hastily dispatched to the front-line troops", added KCNA.'
+    )
+    quote = (
+        "Commanders of the Korean People's Army were hastily dispatched to the front-line troops"
+    )
+    verified(text, quote, "KCNA", "KCNA", "KCNA")
+
+
+def test_a_credit_after_a_quote_stops_it_inheriting_from_the_paragraph_before_gum() -> None:
+    text = (
+        'Matthew Ingram called it "another small skirmish in a long war."\n\n'
+        '"A new obsession is taking hold on the internet." Anonymous blogger, "Anon declares war"'
+    )
+    check, _ = outcome(text, "A new obsession is taking hold on the internet.", "Matthew Ingram")
+    assert check != "verified"

@@ -26,12 +26,18 @@ _DASHES = "-\u2013\u2014\u2015"
 
 def subject(a: Analysis, verb: int) -> int | None:
     """The subject token of `verb`, climbing from "adding" or "saying" to the verb they
-    hang from, and taking the object of "has X saying"."""
+    hang from, taking the object of "has X saying", and the name after an inverted speech
+    verb that the parser made its object ("…”, added KCNA.")."""
     for _ in range(4):
         kids = a.children[verb]
         found = next((k for k in kids if a.deps[k] in _SUBJECTS), None)
         if found is not None:
             return found
+        after = verb + 1
+        if after < len(a) and a.heads[after] == verb and a.pos[after] == "PROPN":
+            return after
+        if a.deps[verb] == "amod" and a.heads[verb] == after and a.pos[after] == "PROPN":
+            return after  # "added KCNA" parsed as an adjective and its noun
         head = a.heads[verb]
         if head == verb or a.deps[verb] not in _CLIMB:
             return None
@@ -59,7 +65,7 @@ def _linked(a: Analysis, verb: int, inside: range) -> bool:
     return False
 
 
-def _sentence_range(a: Analysis, start: int, end: int) -> range:
+def sentence_range(a: Analysis, start: int, end: int) -> range:
     last_tok = min(len(a) - 1, a.token_at(max(start, end - 1)))
     first = a.sentence_of(min(a.token_at(start), last_tok))
     last = a.sentence_of(last_tok)
@@ -118,15 +124,24 @@ def _colon(cast: Cast, head: Region, exclude: frozenset[str]) -> Referent | None
     return referent(cast, verb, exclude) if a.pos[verb] in ("PROPN", "NOUN") else None
 
 
-def _dash(cast: Cast, region: Region) -> Referent | None:
-    """ "“…” ―Pamela Padilla": a name after a dash that follows the quotation."""
+def _byline(cast: Cast, region: Region) -> Referent | None:
+    """ "“…” ―Pamela Padilla": a name after a dash that follows the quotation, or a
+    person's name alone after it at the end of its paragraph (a pull quote's credit)."""
     a = cast.analysis
     rest = a.text[region.close_at : region.close_at + 4]
     lead = len(rest) - len(rest.lstrip(" .,"))
-    if lead >= len(rest) or rest[lead] not in _DASHES:
+    dashed = lead < len(rest) and rest[lead] in _DASHES
+    tok = a.token_at(region.close_at + lead + (1 if dashed else 0))
+    if tok >= len(a) or a.starts[tok] - region.close_at >= 6:
         return None
-    tok = a.token_at(region.close_at + lead + 1)
-    if tok < len(a) and a.pos[tok] == "PROPN" and a.starts[tok] - region.close_at < 6:
+    if not dashed:  # only a name, to the end of the paragraph
+        line_end = a.text.find("\n", a.starts[tok])
+        name = a.tokens_between(a.starts[tok], line_end if line_end >= 0 else len(a.text))
+        proper = [i for i in name if a.pos[i] == "PROPN"]
+        if not proper or len(proper) < len(name) - 1:
+            return None
+        tok = proper[-1]
+    if a.pos[tok] == "PROPN":
         while a.heads[tok] != tok and a.pos[a.heads[tok]] == "PROPN" and a.heads[tok] > tok:
             tok = a.heads[tok]
         return referent(cast, tok)
@@ -142,7 +157,7 @@ def own_anchor(cast: Cast, head: Region, region: Region) -> Referent | None:
     """The speaker given in the quotation's own sentences, by the strongest anchor."""
     a = cast.analysis
     inside = a.tokens_between(region.start, region.end)
-    span = _sentence_range(a, head.open_at, region.close_at)
+    span = sentence_range(a, head.open_at, region.close_at)
     exclude = named_inside(cast, region)
     narrator = [i for i in span if not cast.quoted[i] and a.pos[i] == "VERB"]
     near = sorted(narrator, key=lambda v: _distance(a, v, region))
@@ -152,7 +167,7 @@ def own_anchor(cast: Cast, head: Region, region: Region) -> Referent | None:
         _source(cast, span, exclude)
         or _from_verbs(cast, [v for v in speech if v in linked], exclude)
         or _colon(cast, head, exclude)
-        or _dash(cast, region)
+        or _byline(cast, region)
         or _from_verbs(cast, linked if is_clause(a, inside) else [], exclude)
         or _from_verbs(cast, speech, exclude)
     )

@@ -25,16 +25,19 @@ from summarizer.grounding.anchors import (
     is_clause,
     named_inside,
     own_anchor,
+    sentence_range,
     speech_subject,
     subject,
 )
 from summarizer.grounding.cast import Cast
 from summarizer.grounding.names import name_key, same_key
+from summarizer.grounding.quotations import Region
 from summarizer.grounding.referents import Referent, referent
 from summarizer.grounding.textindex import WORD_RE
 
 Check = Literal["verified", "unverified", "rejected"]
 _PARAGRAPHS_BACK = 3
+_NEARBY_PARAGRAPHS = 2
 
 
 @dataclass(frozen=True)
@@ -89,13 +92,28 @@ class Attributor:
         if found is not None:
             return Attribution(found, "speech clause after it")
         if not is_clause(cast.analysis, cast.analysis.tokens_between(region.start, region.end)):
-            return self._unattributed(index)  # a name or a phrase in marks: no one says it
-        return self._before(index)
+            return self._unattributed()  # a name or a phrase in marks: no one says it
+        return self._named_beside(head, region) or self._before(index)
+
+    def _named_beside(self, head: Region, region: Region) -> Attribution | None:
+        """Someone the quotation's own sentence names, with no speech verb for them ("The
+        Department of Agriculture notes, “…”" where the parser read "notes" as a noun): a
+        likely speaker, not a stated one, and a reason not to look further back."""
+        a = self.cast.analysis
+        span = sentence_range(a, head.open_at, region.close_at)
+        lo, hi = a.starts[span.start], a.ends[span.stop - 1]
+        for m in self.cast.narrated:
+            if lo <= m.start < hi:
+                member = self.cast.members[m.key]
+                found = Referent(member.name, member.key, m.start, m.end)
+                return Attribution(found, "named in the quote's sentence", certain=False)
+        return None
 
     def _before(self, index: int) -> Attribution:
         """The text before a quotation with no anchor of its own (see the module doc)."""
         cast, a = self.cast, self.cast.analysis
-        head = cast.regions[cast.regions[index].chain]
+        region = cast.regions[index]
+        head = cast.regions[region.chain]
         end = head.open_at
         for back in range(_PARAGRAPHS_BACK + 1):
             start = paragraph_start(a.text, end)
@@ -106,19 +124,38 @@ class Attributor:
             named = self._people_named(after, end)
             said = speech_subject(cast, tokens, named_inside(cast, cast.regions[index]))
             if said is not None:
-                return Attribution(said, "speech verb before it")
+                return self._unless_credited(
+                    region, back, Attribution(said, "speech verb before it")
+                )
             if last is not None:
                 prior = self.attribution(last)
                 if prior.speaker is not None and named <= {prior.speaker.key}:
-                    return prior
+                    return self._unless_credited(region, back, prior)
             if named:
                 guess = self._nearest_subject(tokens) if back < 2 else None
-                return guess or self._unattributed(index)
+                return guess or self._unattributed()
             if start == 0:
                 break
             end = paragraph_start(a.text, start - 1, skip_blank=True)
             end = a.text.find("\n", end) if a.text.find("\n", end) >= 0 else start
-        return self._unattributed(index)
+        return self._unattributed()
+
+    def _unless_credited(self, region: Region, back: int, found: Attribution) -> Attribution:
+        """`found` from an earlier paragraph, unless narration after the quotation in its
+        own paragraph names someone else ("“…” Anonymous blogger, …"): a continuation
+        paragraph names no one but its speaker."""
+        a, cast = self.cast.analysis, self.cast
+        line_end = a.text.find("\n", region.close_at)
+        line_end = line_end if line_end >= 0 else len(a.text)
+        tokens = a.tokens_between(region.close_at, line_end)
+        if back == 0 or not any(
+            a.pos[i] in ("NOUN", "PROPN") and not cast.quoted[i] for i in tokens
+        ):
+            return found
+        named_after = {m.key for m in cast.narrated if region.close_at <= m.start < line_end}
+        if found.speaker is not None and found.speaker.key in named_after:
+            return found
+        return self._unattributed()
 
     def _people_named(self, start: int, end: int) -> set[str]:
         return {
@@ -137,15 +174,15 @@ class Attributor:
                     return Attribution(found, "the person named just before it", certain=False)
         return None
 
-    def _unattributed(self, index: int) -> Attribution:
-        del index
+    def _unattributed(self) -> Attribution:
         return Attribution(None, "no speech verb in reach")
 
     def _nearby(self, index: int) -> frozenset[str]:
-        """Members named in the quotation's paragraph and the one before."""
+        """Members named in the quotation's paragraph and the `_NEARBY_PARAGRAPHS` before."""
         a, region = self.cast.analysis, self.cast.regions[index]
-        head = self.cast.regions[region.chain]
-        start = paragraph_start(a.text, paragraph_start(a.text, head.open_at) - 1, skip_blank=True)
+        start = paragraph_start(a.text, self.cast.regions[region.chain].open_at)
+        for _ in range(_NEARBY_PARAGRAPHS):
+            start = paragraph_start(a.text, max(0, start - 1), skip_blank=True)
         end = a.text.find("\n", region.close_at)
         return frozenset(
             m.key

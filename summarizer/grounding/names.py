@@ -128,8 +128,8 @@ def same_key(a: str, b: str) -> bool:
         return True
     if (" " in a) != (" " in b):
         short, long = (b, a) if " " in a else (a, b)
-        if _is_acronym(short, long):
-            return True
+        if _is_acronym(short, long) or long.startswith(short + " of "):
+            return True  # "kcna"; "church" for "church of scientology"
     if not a or not b or a[0] != b[0]:
         return False
     threshold = fuzzy_threshold(min(len(a), len(b)))

@@ -16,6 +16,9 @@ from dataclasses import dataclass
 
 _CLOSERS = {"\u201c": "\u201d", "\u201e": "\u201c\u201d", "\u00ab": "\u00bb", '"': '"'}
 _SINGLE_OPEN = "\u2018'"
+# A pull quote with its credit: "I was hauled in and told to disconnect. Valeska Paris"
+_CREDITED = re.compile(r"(.{20,}[.!?])\s+[A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019-]+){1,3}")
+_QUOTE_CHARS = '"\u201c\u201d\u201e\u00ab\u00bb'
 _SINGLE_CLOSE = "\u2019'"
 
 _BOUNDARY_RE = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019\u00bb)\]]*(?=\s)|\n")
@@ -73,7 +76,48 @@ def _runs_on(text: str, newline: int, closers: str) -> bool:
 
 
 def quote_regions(text: str) -> list[Region]:
-    """All quotation regions of `text`, in order."""
+    """All quotation regions of `text`, in order: marked ones and block quotations."""
+    marked = _marked_regions(text)
+    blocks = _block_quotes(text, marked)
+    if not blocks:
+        return marked
+    order = sorted(
+        [(r.start, True, i, r) for i, r in enumerate(marked)]
+        + [(b.start, False, j, b) for j, b in enumerate(blocks)]
+    )
+    moved = {old: new for new, (_, is_marked, old, _) in enumerate(order) if is_marked}
+    return [
+        Region(r.start, r.end, r.open_at, r.close_at, moved[r.chain] if is_marked else new)
+        for new, (_, is_marked, _, r) in enumerate(order)
+    ]
+
+
+def _block_quotes(text: str, marked: list[Region]) -> list[Region]:
+    """Paragraphs set off as a quotation without marks, holding no quotation mark of their
+    own: after a paragraph that ends with a colon ("the Church denied these allegations:"),
+    or ending in the name of the person quoted (a pull quote)."""
+    blocks: list[Region] = []
+    previous = ""
+    offset = 0
+    for line in text.split("\n"):
+        body = line.strip()
+        if body and not any(c in body for c in _QUOTE_CHARS):
+            start = offset + line.index(body)
+            end = start + len(body)
+            credit = _CREDITED.fullmatch(body)
+            if credit:
+                end = start + len(credit.group(1))
+            inside = any(r.open_at <= start < r.close_at for r in marked)
+            if (previous.endswith(":") or credit) and not inside:
+                blocks.append(Region(start, end, start, end, -1))
+        if body:
+            previous = body
+        offset += len(line) + 1
+    return blocks
+
+
+def _marked_regions(text: str) -> list[Region]:
+    """The regions inside the article's own quotation marks, in order."""
     regions: list[Region] = []
     open_at: int | None = None
     closers = ""
@@ -125,10 +169,12 @@ def quote_regions(text: str) -> list[Region]:
 
 
 def region_index(regions: list[Region], start: int, end: int) -> int | None:
-    """The index of the region whose inner text contains the span [start, end), if any."""
+    """The index of the innermost region whose inner text contains [start, end), if any
+    (a quotation inside a block quotation is a region of its own)."""
     i = bisect_right([r.start for r in regions], start) - 1
-    if i >= 0 and regions[i].start <= start and end <= regions[i].end:
-        return i
+    for j in range(i, max(-1, i - 8), -1):
+        if regions[j].start <= start and end <= regions[j].end:
+            return j
     return None
 
 

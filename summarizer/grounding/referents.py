@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from summarizer.grounding.cast import Cast, Member, Mention
-from summarizer.grounding.names import name_key
+from summarizer.grounding.names import TITLES, name_key, name_words
 from summarizer.text import Analysis
 
 _MALE = frozenset(["he", "him", "his", "himself"])
@@ -93,13 +93,16 @@ def _led_by_other(a: Analysis, name: int) -> bool:
 def _named(cast: Cast, tok: int) -> Referent | None:
     a = cast.analysis
     ent = a.entity(tok)
-    if ent is not None and ent.label in _SPEAKER_LABELS:
-        first, last = ent.first, ent.last
-    else:
-        first = tok
-        while first > 0 and a.heads[first - 1] == tok and a.deps[first - 1] in ("compound", "flat"):
-            first -= 1
-        last = tok + 1
+    first, last = (ent.first, ent.last) if ent and ent.label in _SPEAKER_LABELS else (tok, tok + 1)
+    # Names in front that the tagger left out ("Valeska" of "Valeska Paris" tagged a place).
+    while (
+        first > 0
+        and a.pos[first - 1] == "PROPN"
+        and first <= a.heads[first - 1] < last
+        and a.deps[first - 1] in ("compound", "flat")
+        and a.lemmas[first - 1].rstrip(".") not in TITLES
+    ):
+        first -= 1
     start, end = a.starts[first], a.ends[last - 1]
     while start < end and not a.text[start].isalnum():  # "―Pamela Padilla"
         start += 1
@@ -108,7 +111,9 @@ def _named(cast: Cast, tok: int) -> Referent | None:
     if not key:
         return None
     member = cast.member(key)
-    return Referent(text, key, start, end) if member is None else _of_member(member, start, end)
+    if member is None or len(name_words(text)) > len(name_words(member.name)):
+        return Referent(text, member.key if member else key, start, end)
+    return _of_member(member, start, end)
 
 
 def _is_subject(a: Analysis, mention: Mention) -> bool:
@@ -215,8 +220,8 @@ def referent(cast: Cast, tok: int, exclude: frozenset[str] = frozenset()) -> Ref
     a = cast.analysis
     if a.tags[tok] in ("WP", "WDT") and a.deps[a.heads[tok]] == "relcl":
         tok = a.heads[a.heads[tok]]  # "Smith, who said ..." -> Smith
-    if a.pos[tok] == "PRON":
-        return _pronoun(cast, tok, exclude)
+    if a.pos[tok] == "PRON" and not any(a.deps[k] == "det" for k in a.children[tok]):
+        return _pronoun(cast, tok, exclude)  # not "the i" (a newspaper)
     person = _person_in_phrase(a, tok)
     if person is not None:
         return _named(cast, person)
@@ -224,6 +229,6 @@ def referent(cast: Cast, tok: int, exclude: frozenset[str] = frozenset()) -> Ref
         found = _named(cast, tok)
         if found is not None:
             return found
-    if a.pos[tok] in ("NOUN", "PROPN"):
+    if a.pos[tok] in ("NOUN", "PROPN", "PRON"):
         return _described(cast, tok)
     return None
