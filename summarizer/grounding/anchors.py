@@ -104,11 +104,7 @@ def _source(cast: Cast, span: range, exclude: frozenset[str]) -> Referent | None
 
 def named_inside(cast: Cast, region: Region) -> frozenset[str]:
     """Members the quotation itself names: not who a pronoun speaking it stands for."""
-    return frozenset(
-        k
-        for k, m in cast.members.items()
-        if any(region.start <= s < region.end for s, _ in m.mentions)
-    )
+    return cast.keys_named_between(region.start, region.end)
 
 
 def _colon(cast: Cast, head: Region, exclude: frozenset[str]) -> Referent | None:

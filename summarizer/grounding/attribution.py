@@ -102,11 +102,10 @@ class Attributor:
         a = self.cast.analysis
         span = sentence_range(a, head.open_at, region.close_at)
         lo, hi = a.starts[span.start], a.ends[span.stop - 1]
-        for m in self.cast.narrated:
-            if lo <= m.start < hi:
-                member = self.cast.members[m.key]
-                found = Referent(member.name, member.key, m.start, m.end)
-                return Attribution(found, "named in the quote's sentence", certain=False)
+        for m in self.cast.narrated_between(lo, hi):
+            member = self.cast.members[m.key]
+            found = Referent(member.name, member.key, m.start, m.end)
+            return Attribution(found, "named in the quote's sentence", certain=False)
         return None
 
     def _before(self, index: int) -> Attribution:
@@ -152,16 +151,14 @@ class Attributor:
             a.pos[i] in ("NOUN", "PROPN") and not cast.quoted[i] for i in tokens
         ):
             return found
-        named_after = {m.key for m in cast.narrated if region.close_at <= m.start < line_end}
+        named_after = {m.key for m in cast.narrated_between(region.close_at, line_end)}
         if found.speaker is not None and found.speaker.key in named_after:
             return found
         return self._unattributed()
 
     def _people_named(self, start: int, end: int) -> set[str]:
         return {
-            m.key
-            for m in self.cast.narrated
-            if start <= m.start < end and self.cast.members[m.key].person
+            m.key for m in self.cast.narrated_between(start, end) if self.cast.members[m.key].person
         }
 
     def _nearest_subject(self, tokens: range) -> Attribution | None:
@@ -184,11 +181,8 @@ class Attributor:
         for _ in range(_NEARBY_PARAGRAPHS):
             start = paragraph_start(a.text, max(0, start - 1), skip_blank=True)
         end = a.text.find("\n", region.close_at)
-        return frozenset(
-            m.key
-            for m in self.cast.narrated
-            if start <= m.start < (end if end >= 0 else len(a.text))
-        )
+        mentions = self.cast.narrated_between(start, end if end >= 0 else len(a.text))
+        return frozenset(m.key for m in mentions)
 
 
 def paragraph_start(text: str, offset: int, skip_blank: bool = False) -> int:

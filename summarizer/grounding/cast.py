@@ -10,10 +10,11 @@ resolved, and a gender from an honorific or their first name so that "she" can.
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
-from summarizer.grounding.names import TITLES, name_key, name_words, same_key
+from summarizer.grounding.names import TITLES, KeyBook, name_key, name_words, same_key
 from summarizer.grounding.quotations import Region, quote_regions
 from summarizer.grounding.speech import is_speech
 from summarizer.text import Analysis, analyse
@@ -59,6 +60,25 @@ class Cast:
         """Name keys of the people the article names."""
         return frozenset(k for k, m in self.members.items() if m.person)
 
+    @cached_property
+    def _keys(self) -> KeyBook:
+        book = KeyBook()
+        for key in self.members:
+            book.add(key)
+        return book
+
+    @cached_property
+    def _ends(self) -> list[int]:
+        return [m.end for m in self.narrated]
+
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [m.start for m in self.narrated]
+
+    @cached_property
+    def _all_mentions(self) -> list[tuple[int, str]]:
+        return sorted((s, k) for k, m in self.members.items() for s, _ in m.mentions)
+
     def member(self, key: str) -> Member | None:
         """The member a name key names (spelling variants and surnames allowed)."""
         if not key:
@@ -66,12 +86,23 @@ class Cast:
         hit = self.members.get(key)
         if hit is not None:
             return hit
-        return next((m for k, m in self.members.items() if same_key(k, key)), None)
+        found = self._keys.find(key)
+        return self.members[found] if found is not None else None
 
-    def before(self, offset: int) -> list[Mention]:
+    def before(self, offset: int) -> Iterator[Mention]:
         """Narrator mentions that end before `offset`, nearest first."""
-        i = bisect_left([m.end for m in self.narrated], offset + 1)
-        return self.narrated[:i][::-1]
+        i = bisect_left(self._ends, offset + 1)
+        return (self.narrated[j] for j in range(i - 1, -1, -1))
+
+    def narrated_between(self, start: int, end: int) -> list[Mention]:
+        """Narrator mentions that start within [start, end), in text order."""
+        return self.narrated[bisect_left(self._starts, start) : bisect_left(self._starts, end)]
+
+    def keys_named_between(self, start: int, end: int) -> frozenset[str]:
+        """Members with any mention (narrated or quoted) starting within [start, end)."""
+        found = self._all_mentions
+        lo, hi = bisect_left(found, (start, "")), bisect_left(found, (end, ""))
+        return frozenset(k for _, k in found[lo:hi])
 
 
 def _clean_name(text: str) -> str:
@@ -121,6 +152,7 @@ def build_cast(a: Analysis) -> Cast:
     regions = quote_regions(a.text)
     quoted = _quoted_tokens(a, regions)
     members: dict[str, Member] = {}
+    people = KeyBook()
     found: list[tuple[int, int, int, int, str]] = []  # start, end, first, last, label
     for e in a.entities:
         if e.label in SPEAKER_LABELS:
@@ -134,10 +166,12 @@ def build_cast(a: Analysis) -> Cast:
         if not key:
             continue
         member = members.get(key)
-        if member is None and label != "PERSON":
-            member = next((m for k, m in members.items() if m.person and same_key(k, key)), None)
+        if member is None and label != "PERSON" and (person := people.find(key)) is not None:
+            member = members[person]
         if member is None:
             member = members[key] = Member(key, name, person=label == "PERSON")
+            if member.person:
+                people.add(key)
         if len(name_words(name)) > len(name_words(member.name)):
             member.name = name
         member.mentions.append((start, end))

@@ -7,6 +7,7 @@ can be tuned and tested on real articles.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from rapidfuzz import fuzz
@@ -134,3 +135,29 @@ def same_key(a: str, b: str) -> bool:
         return False
     threshold = fuzzy_threshold(min(len(a), len(b)))
     return threshold is not None and fuzz.ratio(a, b) >= threshold
+
+
+@dataclass
+class KeyBook:
+    """Name keys, searchable for look-alikes without comparing every pair: `same_key` only
+    matches keys that share a first letter or a last word, so those are the only ones
+    compared; answers are remembered (articles repeat their names)."""
+
+    _by_first: dict[str, list[str]] = field(default_factory=dict)
+    _by_last: dict[str, list[str]] = field(default_factory=dict)
+    _found: dict[str, str | None] = field(default_factory=dict)
+
+    def add(self, key: str) -> None:
+        self._by_first.setdefault(key[0], []).append(key)
+        self._by_last.setdefault(key.rsplit(" ", 1)[-1], []).append(key)
+        self._found.clear()
+
+    def find(self, key: str) -> str | None:
+        """The first key added that names the same entity as `key`, if any."""
+        if key not in self._found:
+            candidates = [
+                *self._by_first.get(key[0], ()),
+                *self._by_last.get(key.rsplit(" ", 1)[-1], ()),
+            ]
+            self._found[key] = next((k for k in candidates if same_key(k, key)), None)
+        return self._found[key]

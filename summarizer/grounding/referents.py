@@ -13,6 +13,7 @@ words ("a spokesman", "one poster"), which is a legitimate speaker too.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import islice
 
 from summarizer.grounding.cast import Cast, Member, Mention
 from summarizer.grounding.names import TITLES, name_key, name_words
@@ -27,6 +28,7 @@ _NAME_PATH = frozenset(["appos", "compound", "flat", "conj", "amod", "nmod", "np
 _SUBJECTS = frozenset(["nsubj", "nsubjpass"])
 _SPEAKER_LABELS = frozenset(["PERSON", "ORG", "GPE", "NORP"])
 _SENTENCES_BACK = 4  # how far back a pronoun looks for its person
+_ROLE_LOOKBACK = 500  # mentions a description ("the professor") looks back through
 
 
 @dataclass(frozen=True)
@@ -139,8 +141,8 @@ def _pronoun(cast: Cast, tok: int, exclude: frozenset[str]) -> Referent | None:
         hi = start if sentence == here else a.sentences[sentence][1]
         found = [
             m
-            for m in reversed(cast.before(hi))
-            if m.start >= lo and m.key not in exclude and cast.members[m.key].person
+            for m in cast.narrated_between(lo, hi)
+            if m.key not in exclude and cast.members[m.key].person
         ]
         agree = [m for m in found if cast.members[m.key].gender in (wanted, "unknown")]
         if not agree:
@@ -161,7 +163,11 @@ def _group_antecedent(cast: Cast, tok: int) -> Referent | None:
     first = a.sent_first[max(0, a.sentence_of(tok) - _SENTENCES_BACK)]
     horizon = a.starts[first]
     org = next(
-        (m for m in cast.before(start) if m.start >= horizon and not cast.members[m.key].person),
+        (
+            m
+            for m in reversed(cast.narrated_between(horizon, start))
+            if not cast.members[m.key].person
+        ),
         None,
     )
     plural = next(
@@ -204,7 +210,7 @@ def _described(cast: Cast, tok: int) -> Referent:
     )
     if definite:
         role = a.lemmas[tok]
-        for mention in cast.before(a.starts[tok]):
+        for mention in islice(cast.before(a.starts[tok]), _ROLE_LOOKBACK):
             member = cast.members[mention.key]
             if member.person and role in member.roles:
                 return _of_member(member, own.start, own.end)
