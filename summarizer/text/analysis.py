@@ -24,6 +24,9 @@ from summarizer.text.pipeline import nlp
 
 _CACHE_SIZE = 64
 _PIECE = 100_000  # characters of one parsed piece at most (spaCy's limit is 1,000,000)
+# Paragraphs parsed together: spaCy's default (1,000) holds the network's working arrays for
+# a whole megabyte of text at once; a few dozen keep memory near the article's own size.
+_BATCH = 32
 
 
 @dataclass(frozen=True)
@@ -133,7 +136,9 @@ def _parse(text: str, sha: str) -> Analysis:
     tags: list[str] = []
     entities: list[Entity] = []
     pieces = list(_pieces(text))
-    for (offset, _), doc in zip(pieces, nlp().pipe(p for _, p in pieces), strict=True):
+    for (offset, _), doc in zip(
+        pieces, nlp().pipe((p for _, p in pieces), batch_size=_BATCH), strict=True
+    ):
         base = len(starts)
         ent_base = len(entities)
         labels = [-1] * len(doc)
