@@ -89,6 +89,12 @@ def test_sigkill_at_random_points_then_rerun_keeps_every_article_exactly_once(
     assert not list(tmp_path.rglob("*.tmp")), "a temporary file survived"
 
 
+def wait_for_a_request(script: Script) -> None:
+    deadline = time.monotonic() + 30
+    while not script.arrivals and time.monotonic() < deadline:
+        time.sleep(0.05)
+
+
 def test_a_second_run_on_the_same_results_waits_or_exits_never_interleaves(
     tmp_path: Path,
 ) -> None:
@@ -97,9 +103,7 @@ def test_a_second_run_on_the_same_results_waits_or_exits_never_interleaves(
     script = Script([], default=good(delay=0.4))
     with scripted_server(script) as url:
         first = start_batch(url, tmp_path / "in", out, "--no-cache")
-        deadline = time.monotonic() + 30
-        while not script.arrivals and time.monotonic() < deadline:  # first holds the lock
-            time.sleep(0.05)
+        wait_for_a_request(script)  # then the first run holds the lock
         args = [str(tmp_path / "in"), "--out", str(out), "--base-url", url, "--model", "scripted"]
         refused = CliRunner().invoke(app, ["batch", *args])
         assert refused.exit_code == 75
@@ -122,9 +126,7 @@ def test_a_second_run_through_a_symbolic_link_to_the_results_is_refused(tmp_path
     script = Script([], default=good(delay=0.4))
     with scripted_server(script) as url:
         first = start_batch(url, tmp_path / "in", out, "--no-cache")
-        deadline = time.monotonic() + 30
-        while not script.arrivals and time.monotonic() < deadline:  # first holds the lock
-            time.sleep(0.05)
+        wait_for_a_request(script)  # then the first run holds the lock
         args = ["--base-url", url, "--model", "scripted", "--no-cache"]
         refused = CliRunner().invoke(
             app, ["batch", str(tmp_path / "in"), "--out", str(link), *args]
