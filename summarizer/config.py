@@ -96,14 +96,23 @@ def parse_mode(
         ) from None
 
 
+NO_MODEL = "none"  # --model none: a summary from the text alone (summarizer.extract)
+TEXT_PROVIDER = "text"
+
+
 def resolve_endpoint(settings: Settings) -> Endpoint | None:
     """The remote endpoint to call, or None for the embedded local model.
 
-    Local: no base URL and no model, or a local model's name. OpenAI: no base URL and
+    None (`--model none`): the text-only endpoint, which calls nothing. Local: no base URL
+    and no model, or a local model's name. OpenAI: no base URL and
     another model name (needs OPENAI_API_KEY). Any other server: a base URL and a model.
     """
     api_key = os.environ.get("OPENAI_API_KEY") or ""
     timeout = settings.timeout or DEFAULT_TIMEOUT
+    if settings.model == NO_MODEL:  # the text's own summary: nothing to call
+        return Endpoint(
+            base_url="", model=NO_MODEL, provider=TEXT_PROVIDER, mode=instructor.Mode.TOOLS
+        )
     if settings.base_url is None:
         if settings.model is None or settings.model in MODELS:
             return None

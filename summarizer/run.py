@@ -22,7 +22,14 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from summarizer.chunking import split_article
-from summarizer.config import Settings, local_model_name, parse_mode, resolve_endpoint
+from summarizer.config import (
+    TEXT_PROVIDER,
+    Settings,
+    local_model_name,
+    parse_mode,
+    resolve_endpoint,
+)
+from summarizer.extract import text_summary
 from summarizer.inputs import Article, InputError, read_article
 from summarizer.providers.cache import ResponseCache
 from summarizer.providers.client import (
@@ -37,6 +44,7 @@ from summarizer.providers.models import resolve
 from summarizer.providers.server import local_server
 from summarizer.schema import Summary
 from summarizer.summarize import Options, SummarizeError, summarize_article
+from summarizer.text import PipelineMissingError
 from summarizer.text.workers import parse_ahead, parse_pool
 
 log = logging.getLogger("summarizer")
@@ -147,7 +155,16 @@ async def run_jobs(
     rate_limit: float | None = None,
 ) -> None:
     """`summarize_all` with a client made for the running event loop, its connections
-    closed when done."""
+    closed when done; with no model (`--model none`), each article's text summary."""
+    if endpoint.provider == TEXT_PROVIDER:
+        for job in jobs:
+            try:
+                on_done(job, text_summary(job.article, job.published))
+            except PipelineMissingError:
+                raise
+            except Exception as err:
+                on_failed(job, f"text analysis failed: {err}")
+        return
     client = structured_client(endpoint, TransportPolicy(), cache, rate_limit=rate_limit)
     slots = slots_for(endpoint, concurrency)
     try:

@@ -46,7 +46,8 @@ _MODEL_OPTIONS: list[tuple[str, Any, Any]] = [
     ("base_url", Annotated[str | None, typer.Option(
         help="OpenAI-compatible endpoint (env: OPENAI_BASE_URL).")], None),
     ("model", Annotated[str | None, typer.Option(
-        help="Model name; a local model's name runs it embedded.")], None),
+        help="Model name; a local model's name runs it embedded; 'none': the text's own "
+        "summary (names, places, times, quotes with speakers; no 'what'), no model.")], None),
     ("mode", Annotated[str | None, typer.Option(help="instructor mode (tool_call, …).")], None),
     ("max_attempts", Annotated[int | None, typer.Option(
         min=1, max=10, help="Model calls per article, re-asks included.")], None),

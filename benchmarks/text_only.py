@@ -1,0 +1,60 @@
+"""`--model none`: articles per second from the text alone, on one core.
+
+Every article of the dev data (`../shared/eval/*.jsonl`) plus the seeds, each made new
+(a line of its own in front, so no parse is cached), through `text_summary`: the spaCy
+parse, candidates, attribution and grounding. CPU time of this one process, after the
+pipeline is loaded; best of --rounds.
+
+    python benchmarks/text_only.py [--rounds 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from pathlib import Path
+
+from summarizer.extract import text_summary
+from summarizer.inputs import Article
+from summarizer.text.pipeline import nlp
+
+ROOT = Path(__file__).resolve().parent.parent
+EVAL = ROOT.parent / "shared" / "eval"
+
+
+def texts() -> list[str]:
+    found = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
+    for path in sorted(EVAL.glob("*.jsonl")):
+        found += [
+            json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines()
+        ]
+    return found
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args()
+    base = texts()
+    nlp()
+    best = 0.0
+    items = 0
+    for round_ in range(args.rounds):
+        articles = [
+            Article(id=f"a{i}", source=f"a{i}", text=f"Edition {round_}-{i}.\n\n{t}")
+            for i, t in enumerate(base)
+        ]
+        start = time.process_time()
+        items = sum(
+            len(s.who) + len(s.where) + len(s.when) + len(s.quotes)
+            for s in map(text_summary, articles)
+        )
+        best = max(best, len(articles) / (time.process_time() - start))
+    chars = sum(len(t) for t in base) / len(base)
+    print(f"{len(base)} articles (mean {chars:,.0f} characters), {items} grounded items")
+    print(f"--model none: {best:.1f} articles/s on one core (goal >= 5)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,47 @@
+"""`--model none`: the summary the article's text gives, with no model at all."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from summarizer.cli import app
+from summarizer.schema import Summary
+from tests.conftest import ROOT, SEED_000, assert_grounded, seed_text
+from tests.test_attribution import SEED0_QUOTES
+
+
+def test_model_none_summarises_from_the_text_every_quote_with_its_speaker(
+    tmp_path: Path,
+) -> None:
+    out = tmp_path / "s.json"
+    seed = ROOT / "seeds" / f"{SEED_000}.txt"
+    run = CliRunner().invoke(app, ["summarize", str(seed), "--model", "none", "--out", str(out)])
+    assert run.exit_code == 0, run.stderr
+    summary = Summary.model_validate(json.loads(out.read_text(encoding="utf-8")))
+    text = seed_text(SEED_000)
+    assert_grounded(text, summary)
+    assert summary.meta.provider == "text"
+    assert summary.meta.usage is None  # no model called …
+    assert summary.what is None  # … so no `what`
+    # Every direct quotation, none left to a model's choice, each with its verified speaker.
+    assert [(q.text, q.speaker) for q in summary.quotes] == SEED0_QUOTES
+    assert {q.speaker_check for q in summary.quotes} == {"verified"}
+    assert "Volodymyr Zelensky" in [w.text for w in summary.who]
+    # A time is the expression itself, resolved: "Monday", not the phrase around it.
+    assert "Monday" in [w.text for w in summary.when]
+
+
+def test_model_none_needs_no_server_even_with_a_base_url(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("“We will rebuild,” Maria Hale said in London on Monday.", encoding="utf-8")
+    run = CliRunner().invoke(
+        app,
+        ["summarize", str(article), "--model", "none", "--base-url", "http://127.0.0.1:9/v1"],
+    )
+    assert run.exit_code == 0, run.stderr
+    summary = Summary.model_validate(json.loads(run.stdout))
+    assert [(q.speaker, q.speaker_check) for q in summary.quotes] == [("Maria Hale", "verified")]
+    assert [w.text for w in summary.where] == ["London"]
