@@ -136,3 +136,47 @@ def test_a_second_run_through_a_symbolic_link_to_the_results_is_refused(tmp_path
     assert "another batch run is writing it" in refused.stderr
     assert len(script.requests) == 4
     assert len(read_results(out)) == 4
+
+
+def parse_workers_of(pid: int) -> set[int]:
+    """The spawned parse workers whose parent is `pid` (read from /proc)."""
+    found = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        with contextlib.suppress(OSError):
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            cmdline = (stat.parent / "cmdline").read_bytes()
+            if int(fields[1]) == pid and b"spawn_main" in cmdline:
+                found.add(int(stat.parent.name))
+    return found
+
+
+def alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="parent-death signal is Linux's")
+def test_parse_workers_die_with_a_killed_batch(tmp_path: Path) -> None:
+    """Seen before the fix: every SIGKILLed batch left its parse workers (~150 MB each)
+    waiting forever; a day of such runs filled the machine's memory."""
+    articles(tmp_path / "in", 8)
+    script = Script([], default=good(delay=3.0))
+    with scripted_server(script) as url:
+        batch = start_batch(
+            url, tmp_path / "in", tmp_path / "out.jsonl", "--no-cache", "--jobs", "4"
+        )
+        deadline = time.monotonic() + 60
+        workers: set[int] = set()
+        while not workers and time.monotonic() < deadline:
+            workers = parse_workers_of(batch.pid)
+            time.sleep(0.2)
+        assert workers, "the batch started no parse workers"
+        batch.kill()
+        batch.wait()
+        deadline = time.monotonic() + 10
+        while any(alive(p) for p in workers) and time.monotonic() < deadline:
+            time.sleep(0.1)
+    assert not any(alive(p) for p in workers)

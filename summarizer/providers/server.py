@@ -9,10 +9,7 @@ two seconds' grace, SIGKILL. If our process dies without cleaning up, the kernel
 from __future__ import annotations
 
 import contextlib
-import ctypes
-import ctypes.util
 import os
-import signal
 import socket
 import subprocess
 import sys
@@ -23,10 +20,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from summarizer.lifetime import die_with_parent
 from summarizer.providers.models import LocalModel, ModelError, assemble
 
 CONTEXT_TOKENS = 8192
-PR_SET_PDEATHSIG = 1
 STARTUP_SECONDS = 120.0
 STOP_GRACE_SECONDS = 2.0
 
@@ -38,15 +35,6 @@ class LocalServer:
     base_url: str
     model: str
     log: Path
-
-
-def _die_with_parent() -> None:
-    """In the server process (Linux): SIGKILL when the thread that started it ends, even
-    when the CLI is killed by SIGKILL and no cleanup of ours runs. Not SIGTERM: on that,
-    llama.cpp's server first finishes the answer in flight (70 s seen), on every core."""
-    with contextlib.suppress(OSError, AttributeError):
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
-        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
 
 
 def free_port() -> int:
@@ -90,7 +78,9 @@ def server_process(cmd: list[str], url: str, log: Path) -> Iterator[None]:
             stdout=out,
             stderr=subprocess.STDOUT,
             stdin=subprocess.DEVNULL,
-            preexec_fn=_die_with_parent if sys.platform == "linux" else None,
+            # SIGKILL, not SIGTERM, when we die: on SIGTERM llama.cpp's server first finishes
+            # the answer in flight (70 s seen), on every core.
+            preexec_fn=die_with_parent if sys.platform == "linux" else None,
         )
     try:
         _wait_until_up(url, proc, log)

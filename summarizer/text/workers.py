@@ -16,11 +16,15 @@ from collections.abc import Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from contextlib import contextmanager
 
+from summarizer.lifetime import exit_when_orphaned
 from summarizer.text.analysis import Analysis, analyse, remember
 from summarizer.text.pipeline import nlp
 
 
-def _warm() -> None:
+def _start_worker(parent: int) -> None:
+    # A worker killed with us, not orphaned: a batch killed by SIGKILL left its workers
+    # waiting forever (~150 MB each) until the machine ran out of memory.
+    exit_when_orphaned(parent)
     nlp()  # each worker loads the pipeline once, before its first article
 
 
@@ -42,7 +46,12 @@ def parse_pool(in_flight: int, local: bool) -> Iterator[Executor | None]:
     else:
         # spawn: a fork of a process with an event loop and client threads is not safe.
         context = multiprocessing.get_context("spawn")
-        pool = ProcessPoolExecutor(os.cpu_count() or 1, mp_context=context, initializer=_warm)
+        pool = ProcessPoolExecutor(
+            os.cpu_count() or 1,
+            mp_context=context,
+            initializer=_start_worker,
+            initargs=(os.getpid(),),
+        )
     try:
         yield pool
     finally:
