@@ -334,3 +334,21 @@ def test_a_credit_after_a_quote_stops_it_inheriting_from_the_paragraph_before_gu
     )
     check, _ = outcome(text, "A new obsession is taking hold on the internet.", "Matthew Ingram")
     assert check != "verified"
+
+
+def test_a_document_as_speaker_leaves_its_author_unverified_not_refused_gum() -> None:
+    """ "A leaked internal letter seen by Sky News says …": the letter speaks; the
+    organisation the article names may be its author, but the text does not say so."""
+    text = (
+        "The Home Office sent the form to 12,000 people on Thursday.\n\n"
+        "It also must be returned within twenty working days.\n\nThe deadline is strict.\n\n"
+        'A leaked internal letter seen by Sky News says "failure to return the questionnaire '
+        'may result in an asylum claim being withdrawn".'
+    )
+    quote = "failure to return the questionnaire may result in an asylum claim being withdrawn"
+    check, kept = outcome(text, quote, "Home Office")
+    assert check == "unverified"
+    assert isinstance(kept, Quote)
+    assert "whose author it does not name" in (kept.speaker_reason or "")
+    check, _ = outcome(text, quote, "Sky News")  # named in the clause, not the speaker
+    assert check != "verified"

@@ -33,6 +33,7 @@ from summarizer.grounding.cast import Cast
 from summarizer.grounding.names import name_key, same_key
 from summarizer.grounding.quotations import Region
 from summarizer.grounding.referents import Referent, referent
+from summarizer.grounding.speech import SPEECH_NOUNS
 from summarizer.grounding.textindex import WORD_RE
 
 Check = Literal["verified", "unverified", "rejected"]
@@ -255,6 +256,11 @@ def judge(cast: Cast, attribution: Attribution, claim: str) -> Verdict:
         # An ambiguous pronoun, a description ("the city") or a guess: a name the article
         # gives near the quote may be whom it means.
         why = f"the article gives it to {said}, which may or may not be '{claim}'"
+        return Verdict("unverified", why, member.name, mention)
+    if member is not None and not member.person and ref.words & SPEECH_NOUNS:
+        # A document speaks ("a leaked internal letter says"): its author, an organisation
+        # the article names, may be the one claimed; the text does not say which.
+        why = f"the article gives it to {said}, whose author it does not name"
         return Verdict("unverified", why, member.name, mention)
     return Verdict("rejected", f"the article attributes this quote to {said}, not '{claim}'")
 

@@ -18,7 +18,7 @@ SPEECH_LEMMAS = frozenset(
 # "issued a statement", "posted a message": a verb whose object is speech.
 SPEECH_NOUNS = frozenset(
     """statement remark comment warning speech tweet message post letter address interview
-    note""".split()
+    note report document memo email e-mail release""".split()
 )
 
 
