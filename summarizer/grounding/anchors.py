@@ -14,11 +14,10 @@ from collections.abc import Iterable
 
 from summarizer.grounding.cast import Cast
 from summarizer.grounding.quotations import Region
-from summarizer.grounding.referents import Referent, referent
+from summarizer.grounding.referents import SUBJECTS, Referent, referent
 from summarizer.grounding.speech import is_speech
 from summarizer.text import Analysis
 
-_SUBJECTS = frozenset(["nsubj", "nsubjpass"])
 _CLIMB = frozenset(["xcomp", "advcl", "conj", "acl", "ccomp", "pcomp", "prep", "pobj"])
 _SAID_WHAT = frozenset(["ccomp", "dobj", "xcomp"])  # "said the plan was sound"
 _DASHES = "-\u2013\u2014\u2015"
@@ -30,7 +29,7 @@ def subject(a: Analysis, verb: int) -> int | None:
     verb that the parser made its object ("…”, added KCNA.")."""
     for _ in range(4):
         kids = a.children[verb]
-        found = next((k for k in kids if a.deps[k] in _SUBJECTS), None)
+        found = next((k for k in kids if a.deps[k] in SUBJECTS), None)
         if found is not None:
             return found
         after = verb + 1

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import islice
 
-from summarizer.grounding.cast import Cast, Member, Mention
+from summarizer.grounding.cast import SPEAKER_LABELS, Cast, Member, Mention
 from summarizer.grounding.names import TITLES, name_key, name_words
 from summarizer.text import Analysis
 
@@ -25,8 +25,7 @@ _GROUP = frozenset(["they", "them", "their", "it", "its"])
 _DEFINITE = frozenset(["the", "this", "that", "these", "those"])
 _DESCRIPTION_CUT = frozenset(["relcl", "appos", "punct", "acl", "cc", "conj", "advcl"])
 _NAME_PATH = frozenset(["appos", "compound", "flat", "conj", "amod", "nmod", "npadvmod"])
-_SUBJECTS = frozenset(["nsubj", "nsubjpass"])
-_SPEAKER_LABELS = frozenset(["PERSON", "ORG", "GPE", "NORP"])
+SUBJECTS = frozenset(["nsubj", "nsubjpass"])
 _SENTENCES_BACK = 4  # how far back a pronoun looks for its person
 _ROLE_LOOKBACK = 500  # mentions a description ("the professor") looks back through
 
@@ -95,7 +94,7 @@ def _led_by_other(a: Analysis, name: int) -> bool:
 def _named(cast: Cast, tok: int) -> Referent | None:
     a = cast.analysis
     ent = a.entity(tok)
-    first, last = (ent.first, ent.last) if ent and ent.label in _SPEAKER_LABELS else (tok, tok + 1)
+    first, last = (ent.first, ent.last) if ent and ent.label in SPEAKER_LABELS else (tok, tok + 1)
     # Names in front that the tagger left out ("Valeska" of "Valeska Paris" tagged a place).
     while (
         first > 0
@@ -122,7 +121,7 @@ def _is_subject(a: Analysis, mention: Mention) -> bool:
     for i in a.tokens_between(mention.start, mention.end):
         if not mention.start <= a.starts[a.heads[i]] < mention.end:
             dep = a.deps[i]
-            return dep in _SUBJECTS or (dep == "appos" and a.deps[a.heads[i]] in _SUBJECTS)
+            return dep in SUBJECTS or (dep == "appos" and a.deps[a.heads[i]] in SUBJECTS)
     return False
 
 
