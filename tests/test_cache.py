@@ -18,8 +18,8 @@ from summarizer.providers.cache import ResponseCache, request_key
 from tests.scripted_server import Reply, Script, scripted_server, tool_call_reply
 
 ARTICLE = "Maria Hale met Jon Ortiz in Lyon on Monday. “We will rebuild,” Hale said.\n"
-ANSWER = {"who": ["Maria Hale"], "where": ["Lyon"], "when": ["Monday"], "what": "",
-          "quotes": [{"q": 1, "speaker": "Maria Hale"}]}  # fmt: skip
+ANSWER = {"who": ["P1"], "where": [], "when": ["T1"], "added": ["Lyon"], "what": "",
+          "quotes": []}  # fmt: skip
 
 
 def summarize(url: str, path: Path, *extra: str) -> dict[str, Any]:

@@ -18,8 +18,8 @@ from tests.test_evaluation import gold
 
 # Right about Hale, Lyon and the first quote; "Paris" is not in the article (refused,
 # never output); the second quote is missed.
-ANSWER = {"who": ["Maria Hale"], "where": ["Lyon", "Paris"], "when": [], "what": "",
-          "quotes": [{"q": 1, "speaker": "Maria Hale"}]}  # fmt: skip
+ANSWER = {"who": ["P1"], "where": [], "when": [], "added": ["Lyon", "Paris"], "what": "",
+          "quotes": []}  # fmt: skip
 
 
 def gold_file(tmp_path: Path, rows: list[dict[str, Any]]) -> Path:
