@@ -1,9 +1,9 @@
 """What the model answers, and how its ids become the items of a draft summary.
 
-The model picks from what the text proposed (`candidates`): ids for who/where/when (any id
-in any field: the tagger calls "Sumy" a person at times, the model may know better), a name
-as written for one the candidates missed, `what`, and a speaker for each quote the text
-could not attribute. Every list and string has a bound in the JSON schema, which a local
+The model answers with what the text proposed (`candidates`): ids for who/where/when (any
+id in any field: the tagger calls "Sumy" a person at times, the model may know better), a
+name as written for one the candidates missed, `what`, and a speaker for each quote the
+text could not attribute. Every list and string has a bound in the JSON schema, which a local
 server turns into its sampling grammar: an answer cannot repeat itself forever. A remote
 model that ignores the bounds is cut to them, not refused.
 """
@@ -17,20 +17,21 @@ from typing import Any
 import instructor
 from pydantic import BaseModel, Field, ValidationInfo, field_validator
 
-from summarizer.candidates import Proposal
+from summarizer.candidates import FieldName, Proposal
 from summarizer.evidence import supporting_sentences
 from summarizer.grounding.names import is_org_name, looks_like_person, name_words
 from summarizer.grounding.quotations import sentence_spans
 from summarizer.grounding.timeexpr import is_time_expression
 from summarizer.schema import Evidence, Quote, Rejection, Summary, What, When, Where, Who
 
-# Items per list: generous for news (GUM's busiest dev article has 11 people and
-# organisations worth listing), small next to a runaway.
-BOUNDS: dict[str, int] = {"who": 12, "where": 8, "when": 6}
+# Items per list. The text proposes every candidate anyway (see `_answers`), so the ids
+# matter where the model moves one to another field; the 1.5B model lists ids in order,
+# and every id is ~4 output tokens (RESULTS.md row T3: 12/8/6 gave 110-135 per article).
+BOUNDS: dict[str, int] = {"who": 6, "where": 6, "when": 4}
+FIELDS: tuple[FieldName, ...] = ("who", "where", "when")
 ID_PATTERN = "^[POLT][0-9]{1,3}$"  # who/where/when hold ids only: the grammar makes sure
 MAX_ADDED, ADDED_CHARS = 4, 60
-PICKS_ONLY = False
-WHAT_CHARS = 200
+WHAT_CHARS = 160  # ~25 words: one sentence
 MAX_SPEAKERS = 12
 _ID = re.compile(r"\[?\s*([POLTQ])\s*(\d+)\s*\]?")
 _MARK = re.compile(r"\[[POLTQ]\d+\]")
@@ -151,12 +152,15 @@ def _quotes(picks: Picks, proposal: Proposal) -> tuple[list[Quote], list[Rejecti
 
 
 def _answers(picks: Picks, proposal: Proposal) -> tuple[dict[str, list[str]], list[Rejection]]:
-    """Names per field: the text's candidates (unless PICKS_ONLY), then the model's ids in
-    the field it put them in, then what it added; an id that names no candidate refused."""
-    names: dict[str, list[str]] = {
-        f: [] if PICKS_ONLY else [c.name for c in proposal.of(f)]  # type: ignore[arg-type]
-        for f in BOUNDS
-    }
+    """Names per field: every candidate the text proposes for it, then the model's ids in
+    the field it put them in ("Sumy", tagged a person, put in `where`), then what it
+    added; an id that names no candidate is refused.
+
+    The model adds, it does not filter: keeping only the ids the 1.5B model picked cut GUM
+    recall from 0.80 to 0.38 (who), 0.70 to 0.43 (where) and 0.80 to 0.43 (when) at the
+    same precision (benchmarks/RESULTS.md, row T2): it lists ids in order, not by story.
+    """
+    names: dict[str, list[str]] = {f: [c.name for c in proposal.of(f)] for f in FIELDS}
     unknown = []
     for field in BOUNDS:
         for answer in getattr(picks, field):
