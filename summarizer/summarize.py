@@ -28,7 +28,7 @@ from summarizer.config import Settings
 from summarizer.grounding import ground
 from summarizer.grounding.ground import merge_duplicates
 from summarizer.inputs import Article
-from summarizer.picks import Picks, draft_of
+from summarizer.picks import Picks, answer_model, draft_of
 from summarizer.prompting import DEFAULT_PROMPT, load_prompt, render
 from summarizer.providers.client import Endpoint
 from summarizer.schema import Meta, Rejection, Summary
@@ -97,13 +97,13 @@ def _arguments(completion: Any) -> str:
         return ""
 
 
-def _salvage(completion: Any, options: Options) -> Picks:
+def _salvage(completion: Any, schema: type[Picks], options: Options) -> Picks:
     """What an answer cut at `max_output_tokens` had said before the cut: its complete
     items (a runaway list of "Croydon"s keeps the items before it)."""
     try:
         partial = pydantic_core.from_json(_arguments(completion), allow_partial=True)
-        empty: dict[str, Any] = {name: [] for name in Picks.model_fields} | {"what": ""}
-        return Picks.model_validate(empty | (partial if isinstance(partial, dict) else {}))
+        empty: dict[str, Any] = {name: [] for name in schema.model_fields} | {"what": ""}
+        return schema.model_validate(empty | (partial if isinstance(partial, dict) else {}))
     except (ValueError, ValidationError) as err:
         raise SummarizeError(
             f"the model's answer was cut off at {options.max_output_tokens} output tokens"
@@ -114,6 +114,7 @@ async def ask(
     client: instructor.AsyncInstructor,
     endpoint: Endpoint,
     messages: list[dict[str, str]],
+    schema: type[Picks],
     options: Options,
     usage: _Usage,
 ) -> Picks:
@@ -123,7 +124,7 @@ async def ask(
     try:
         return await client.chat.completions.create(
             model=endpoint.model,
-            response_model=Picks,
+            response_model=schema,
             messages=messages,  # type: ignore[arg-type]
             max_retries=0,  # re-asks are ours (see summarize_chunk): with the reasons
             hooks=hooks,
@@ -132,12 +133,12 @@ async def ask(
         )
     except IncompleteOutputException as err:
         usage.cut_off += 1
-        return _salvage(err.last_completion, options)
+        return _salvage(err.last_completion, schema, options)
     except InstructorRetryException as err:
         # A server that says "tool_calls" for a call cut mid-JSON (llama-cpp-python).
         if usage.last_completion >= options.max_output_tokens:
             usage.cut_off += 1
-            return _salvage(err.last_completion, options)
+            return _salvage(err.last_completion, schema, options)
         raise SummarizeError(f"no usable answer from the model: {err.__cause__ or err}") from err
     except InstructorError as err:  # anything else instructor could not make an answer of
         raise SummarizeError(f"no usable answer from the model: {err}") from err
@@ -191,7 +192,7 @@ async def summarize_chunk(
     messages = render(load_prompt(options.prompt), proposal)
     result: Summary | None = None
     for attempt in range(1, options.max_attempts + 1):
-        picks = await ask(client, endpoint, messages, options, usage)
+        picks = await ask(client, endpoint, messages, answer_model(proposal), options, usage)
         draft = draft_of(picks, proposal)
         draft.article.published = published
         grounded = ground(chunk.text, draft)

@@ -10,7 +10,7 @@ import asyncio
 from summarizer.candidates import propose
 from summarizer.grounding import ground
 from summarizer.inputs import read_article
-from summarizer.picks import BOUNDS, Picks, draft_of
+from summarizer.picks import BOUNDS, Picks, PicksWithSpeakers, answer_model, draft_of
 from summarizer.prompting import load_prompt, mark_article, render
 from summarizer.providers.client import TransportPolicy, structured_client
 from summarizer.schema import Summary
@@ -31,7 +31,7 @@ PULL_QUOTE = (
 
 
 def picks(**given: object) -> Picks:
-    return Picks.model_validate(NOTHING | given)
+    return PicksWithSpeakers.model_validate(NOTHING | given)
 
 
 def grounded(text: str, answer: Picks) -> Summary:
@@ -101,7 +101,10 @@ def test_a_place_the_candidates_missed_is_added_and_grounded(seed0: str) -> None
 
 
 def test_every_quotation_is_kept_though_the_model_names_none(seed1: str) -> None:
-    """The model is not asked to pick quotes: all nine of seed 001 with their speakers."""
+    """The model is not asked to pick quotes: all nine of seed 001 with their speakers;
+    as the text attributes every one, the answer has no `quotes` field at all."""
+    assert answer_model(propose(analyse(seed1))) is Picks
+    assert "quotes" not in Picks.model_json_schema()["properties"]
     summary = grounded(seed1, picks())
     assert_grounded(seed1, summary)
     for text, speaker in SEED1_QUOTES:
@@ -114,6 +117,7 @@ def test_every_quotation_is_kept_though_the_model_names_none(seed1: str) -> None
 def test_a_quote_with_no_speaker_in_the_text_takes_the_model_answer_unverified() -> None:
     proposal = propose(analyse(PULL_QUOTE))
     assert list(proposal.asked) == ["Q1"]
+    assert answer_model(proposal) is PicksWithSpeakers
     assert '[Q1]"Prompted' in mark_article(proposal)
     summary = grounded(PULL_QUOTE, picks(quotes=[{"q": 1, "speaker": "Anonymous blogger"}]))
     quote = next(q for q in summary.quotes if q.text.startswith("Prompted"))
@@ -126,7 +130,7 @@ def test_a_quote_with_no_speaker_in_the_text_takes_the_model_answer_unverified()
 def test_the_answer_schema_bounds_every_list_and_string() -> None:
     """A local server samples under a grammar made from this schema: bounded lists and
     strings make an answer that repeats itself until max_tokens impossible there."""
-    props = Picks.model_json_schema()["properties"]
+    props = PicksWithSpeakers.model_json_schema()["properties"]
     for name in ("who", "where", "when", "added", "quotes"):
         assert props[name]["maxItems"] <= 12
     for name in ("who", "where", "when"):
@@ -134,7 +138,9 @@ def test_the_answer_schema_bounds_every_list_and_string() -> None:
     assert props["added"]["items"]["maxLength"] <= 60
     assert props["what"]["maxLength"] <= 300
     long = Picks.model_validate(NOTHING | {"who": [f"P{i}" for i in range(50)]})
-    assert len(long.who) == BOUNDS["who"]  # a remote model that ignores the bounds is cut, not refused
+    assert (
+        len(long.who) == BOUNDS["who"]
+    )  # a remote model that ignores the bounds is cut, not refused
 
 
 def test_a_runaway_answer_cut_at_max_tokens_keeps_what_was_grounded() -> None:
