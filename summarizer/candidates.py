@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
 
+from summarizer.evidence import is_instruction
 from summarizer.grounding.anchors import is_clause
 from summarizer.grounding.attribution import attributor_of
 from summarizer.grounding.cast import Cast, cast_of
@@ -196,6 +197,9 @@ def _quotes(cast: Cast) -> list[QuoteProposal]:
         end = region.start + len(body.rstrip(","))
         if end <= region.start:
             continue
+        sentence = next((s for s in a.sentences if s[0] <= region.open_at < s[1]), None)
+        if sentence is not None and is_instruction(a.text, *sentence):
+            continue  # 'quote him saying "…"': words an instruction dictates, not speech
         speaker = attributions.attribution(i).speaker
         qid = None
         if speaker is None and is_clause(a, a.tokens_between(region.start, region.end)):
