@@ -107,16 +107,19 @@ def name_key(name: str) -> str:
 
 
 _NOT_INITIALS = frozenset(["of", "the", "and", "for", "de", "du", "des"])
+_DEMONYM_INITIALS = frozenset(d[0] for d in DEMONYMS)
 
 
 def _is_acronym(short: str, long: str) -> bool:
-    """ "kcna" for "korean central news agency" (three letters at least)."""
+    """ "kcna" for "korean central news agency" (three letters at least). The key of a
+    long name has lost its leading demonym ("central news agency"), so an acronym one
+    letter longer, that letter a demonym's ("k" for "korean"), also stands for it."""
     words = [w for w in long.split() if w not in _NOT_INITIALS]
-    return (
-        len(short) >= 3
-        and len(words) == len(short)
-        and all(w[0] == c for w, c in zip(words, short, strict=True))
-    )
+    initials = "".join(w[0] for w in words)
+    if len(short) < 3:
+        return False
+    demonym_dropped = len(short) == len(words) + 1 and short[0] in _DEMONYM_INITIALS
+    return (short[1:] if demonym_dropped else short) == initials
 
 
 def same_key(a: str, b: str) -> bool:
