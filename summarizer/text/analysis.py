@@ -20,13 +20,16 @@ from functools import cached_property
 from sys import intern
 from threading import Lock
 
+from spacy.tokens import Doc
+
 from summarizer.text.pipeline import nlp
 
 _CACHE_SIZE = 64
 _PIECE = 100_000  # characters of one parsed piece at most (spaCy's limit is 1,000,000)
-# Paragraphs parsed together: spaCy's default (1,000) holds the network's working arrays for
-# a whole megabyte of text at once; a few dozen keep memory near the article's own size.
-_BATCH = 32
+# Characters of paragraphs parsed together. The network's working arrays take ~3 kB per
+# character of a batch (32 paragraphs of 500 characters held 46 MB); a batch the size of a
+# news article keeps them to what parsing one article needs anyway.
+_BATCH_CHARS = 5_000
 
 
 @dataclass(frozen=True)
@@ -128,6 +131,28 @@ def _pieces(text: str) -> Iterator[tuple[int, str]]:
         offset += len(line) + 1
 
 
+def _batches(text: str) -> Iterator[list[tuple[int, str]]]:
+    """The pieces in runs of at most `_BATCH_CHARS` characters (or one longer piece)."""
+    batch: list[tuple[int, str]] = []
+    size = 0
+    for piece in _pieces(text):
+        if batch and size + len(piece[1]) > _BATCH_CHARS:
+            yield batch
+            batch, size = [], 0
+        batch.append(piece)
+        size += len(piece[1])
+    if batch:
+        yield batch
+
+
+def _docs(text: str) -> Iterator[tuple[int, Doc]]:
+    """Each piece's offset and Doc, parsed a batch at a time (see `_BATCH_CHARS`)."""
+    for batch in _batches(text):
+        docs = nlp().pipe((p for _, p in batch), batch_size=len(batch))
+        for (offset, _), doc in zip(batch, docs, strict=True):
+            yield offset, doc
+
+
 def _parse(text: str, sha: str) -> Analysis:
     starts, ends, heads, ent_of, sent_first = (array("q") for _ in range(5))
     deps: list[str] = []
@@ -135,10 +160,7 @@ def _parse(text: str, sha: str) -> Analysis:
     pos: list[str] = []
     tags: list[str] = []
     entities: list[Entity] = []
-    pieces = list(_pieces(text))
-    for (offset, _), doc in zip(
-        pieces, nlp().pipe((p for _, p in pieces), batch_size=_BATCH), strict=True
-    ):
+    for offset, doc in _docs(text):
         base = len(starts)
         ent_base = len(entities)
         labels = [-1] * len(doc)
