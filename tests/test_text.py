@@ -56,11 +56,11 @@ def test_a_parse_made_in_a_worker_process_is_the_one_grounding_finds(
     forget_all()
     fresh = analyse(text)
     assert kept is not fresh
-    assert (list(kept.starts), list(kept.heads), kept.deps, kept.entities) == (
+    assert (list(kept.starts), list(kept.heads), kept.deps, list(kept.entities)) == (
         list(fresh.starts),
         list(fresh.heads),
         fresh.deps,
-        fresh.entities,
+        list(fresh.entities),
     )
 
 

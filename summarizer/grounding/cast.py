@@ -117,7 +117,7 @@ def _roles(a: Analysis, first: int, last: int) -> set[str]:
     """Role words around a person's mention: its titles, appositions and modifiers."""
     words = {a.lemmas[i] for i in range(first, last) if a.lemmas[i] in TITLES}
     head = last - 1
-    for kid in a.children[head]:
+    for kid in a.children(head):
         if a.deps[kid] in _ROLE_DEPS and not first <= kid < last:
             lo, hi = a.subtree_span(kid) if a.deps[kid] == "appos" else (kid, kid + 1)
             words |= {a.lemmas[i] for i in range(lo, hi) if a.pos[i] == "NOUN"}

@@ -10,20 +10,23 @@ a parse can be made in a worker process, and costs a few tens of bytes per token
 from __future__ import annotations
 
 import hashlib
-import itertools
+from abc import abstractmethod
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import OrderedDict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import accumulate
 from sys import intern
 from threading import Lock
+from typing import TypeVar, overload
 
 from spacy.tokens import Doc
 
 from summarizer.text.pipeline import nlp
 
+T = TypeVar("T")
 _CACHE_SIZE = 64
 _PIECE = 100_000  # characters of one parsed piece at most (spaCy's limit is 1,000,000)
 # Characters of paragraphs parsed together. The network's working arrays take ~3 kB per
@@ -43,6 +46,75 @@ class Entity:
     last: int
 
 
+class _Rows(Sequence[T]):
+    """A read-only sequence whose items are made when asked for, from columns of machine
+    integers: an object per item costs several times the item's data, per token."""
+
+    __slots__ = ()
+
+    @abstractmethod
+    def _row(self, i: int) -> T: ...
+
+    @overload
+    def __getitem__(self, i: int) -> T: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[T]: ...
+
+    def __getitem__(self, i: int | slice) -> T | list[T]:
+        if isinstance(i, slice):
+            return [self._row(j) for j in range(*i.indices(len(self)))]
+        if i < 0:
+            i += len(self)
+        if not 0 <= i < len(self):
+            raise IndexError(i)
+        return self._row(i)
+
+    def __iter__(self) -> Iterator[T]:
+        return map(self._row, range(len(self)))
+
+
+class Entities(_Rows[Entity]):
+    """The article's entities, kept as columns (an Entity object took ~170 bytes)."""
+
+    __slots__ = ("_ends", "_firsts", "_labels", "_lasts", "_starts")
+
+    def __init__(self) -> None:
+        self._starts, self._ends, self._firsts, self._lasts = (array("i") for _ in range(4))
+        self._labels: list[str] = []
+
+    def append(self, start: int, end: int, label: str, first: int, last: int) -> None:
+        self._starts.append(start)
+        self._ends.append(end)
+        self._labels.append(intern(label))
+        self._firsts.append(first)
+        self._lasts.append(last)
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+    def _row(self, i: int) -> Entity:
+        return Entity(
+            self._starts[i], self._ends[i], self._labels[i], self._firsts[i], self._lasts[i]
+        )
+
+
+class _Sentences(_Rows[tuple[int, int]]):
+    """An analysis' sentences as character spans, made from its token columns."""
+
+    __slots__ = ("_a",)
+
+    def __init__(self, a: Analysis) -> None:
+        self._a = a
+
+    def __len__(self) -> int:
+        return len(self._a.sent_first)
+
+    def _row(self, s: int) -> tuple[int, int]:
+        tokens = self._a.sentence_tokens(s)
+        return self._a.starts[tokens.start], self._a.ends[tokens.stop - 1]
+
+
 @dataclass(frozen=True, eq=False)
 class Analysis:
     """The parse of one article as arrays indexed by token (see the module docstring)."""
@@ -58,7 +130,7 @@ class Analysis:
     tags: list[str]  # fine-grained (Penn) tags: NNS, PRP, WP ...
     ent_of: array[int]  # index into `entities`, or -1
     sent_first: array[int]  # first token of each sentence
-    entities: list[Entity] = field(default_factory=list)
+    entities: Entities = field(default_factory=Entities)
 
     def __len__(self) -> int:
         return len(self.starts)
@@ -66,19 +138,33 @@ class Analysis:
     def word(self, i: int) -> str:
         return self.text[self.starts[i] : self.ends[i]]
 
-    @cached_property
-    def sentences(self) -> list[tuple[int, int]]:
+    @property
+    def sentences(self) -> Sequence[tuple[int, int]]:
         """Sentences as character spans."""
-        bounds = [*self.sent_first, len(self)]
-        return [(self.starts[a], self.ends[b - 1]) for a, b in itertools.pairwise(bounds)]
+        return _Sentences(self)
 
     @cached_property
-    def children(self) -> list[list[int]]:
-        kids: list[list[int]] = [[] for _ in range(len(self))]
+    def _dependants(self) -> tuple[array[int], array[int]]:
+        """Every token's children, in token order, as one array and where each token's
+        run of it begins (a list of lists took ~100 bytes a token)."""
+        n = len(self)
+        begin = array("i", bytes(4 * (n + 1)))
         for i, head in enumerate(self.heads):
             if head != i:
-                kids[head].append(i)
-        return kids
+                begin[head + 1] += 1
+        begin = array("i", accumulate(begin))
+        kids = array("i", bytes(4 * begin[n]))
+        free = begin[:n]
+        for i, head in enumerate(self.heads):
+            if head != i:
+                kids[free[head]] = i
+                free[head] += 1
+        return begin, kids
+
+    def children(self, i: int) -> array[int]:
+        """The tokens whose head is `i`, in order."""
+        begin, kids = self._dependants
+        return kids[begin[i] : begin[i + 1]]
 
     def sentence_of(self, i: int) -> int:
         """The index of the sentence that holds token `i`."""
@@ -112,7 +198,7 @@ class Analysis:
         while stack:
             j = stack.pop()
             lo, hi = min(lo, j), max(hi, j)
-            stack.extend(self.children[j])
+            stack.extend(self.children(j))
         return lo, hi + 1
 
 
@@ -154,25 +240,23 @@ def _docs(text: str) -> Iterator[tuple[int, Doc]]:
 
 
 def _parse(text: str, sha: str) -> Analysis:
-    starts, ends, heads, ent_of, sent_first = (array("q") for _ in range(5))
+    starts, ends, heads, ent_of, sent_first = (array("i") for _ in range(5))
     deps: list[str] = []
     lemmas: list[str] = []
     pos: list[str] = []
     tags: list[str] = []
-    entities: list[Entity] = []
+    entities = Entities()
     for offset, doc in _docs(text):
         base = len(starts)
         ent_base = len(entities)
         labels = [-1] * len(doc)
         for k, ent in enumerate(doc.ents):
             entities.append(
-                Entity(
-                    offset + ent.start_char,
-                    offset + ent.end_char,
-                    intern(ent.label_),
-                    base + ent.start,
-                    base + ent.end,
-                )
+                offset + ent.start_char,
+                offset + ent.end_char,
+                ent.label_,
+                base + ent.start,
+                base + ent.end,
             )
             labels[ent.start : ent.end] = [ent_base + k] * (ent.end - ent.start)
         for tok in doc:
