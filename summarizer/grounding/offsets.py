@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_right
-from collections.abc import Iterator, Sequence
-from typing import overload
+from collections.abc import Iterator
+
+from summarizer.text.rows import Rows
 
 
-class Offsets(Sequence[int]):
+class Offsets(Rows[int]):
     """Integers appended in order; item i is i + the shift of the run that holds i."""
 
     __slots__ = ("_at", "_len", "_shift")
@@ -49,19 +50,7 @@ class Offsets(Sequence[int]):
     def __len__(self) -> int:
         return self._len
 
-    @overload
-    def __getitem__(self, i: int) -> int: ...
-
-    @overload
-    def __getitem__(self, i: slice) -> list[int]: ...
-
-    def __getitem__(self, i: int | slice) -> int | list[int]:
-        if isinstance(i, slice):
-            return [self[j] for j in range(*i.indices(self._len))]
-        if i < 0:
-            i += self._len
-        if not 0 <= i < self._len:
-            raise IndexError(i)
+    def _row(self, i: int) -> int:
         return i + self._shift[bisect_right(self._at, i) - 1]
 
     def __iter__(self) -> Iterator[int]:

@@ -10,7 +10,6 @@ a parse can be made in a worker process, and costs a few tens of bytes per token
 from __future__ import annotations
 
 import hashlib
-from abc import abstractmethod
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import OrderedDict
@@ -20,13 +19,12 @@ from functools import cached_property
 from itertools import accumulate
 from sys import intern
 from threading import Lock
-from typing import TypeVar, overload
 
 from spacy.tokens import Doc
 
 from summarizer.text.pipeline import nlp
+from summarizer.text.rows import Rows
 
-T = TypeVar("T")
 _CACHE_SIZE = 64
 _PIECE = 100_000  # characters of one parsed piece at most (spaCy's limit is 1,000,000)
 # Characters of paragraphs parsed together. The network's working arrays take ~3 kB per
@@ -46,35 +44,7 @@ class Entity:
     last: int
 
 
-class _Rows(Sequence[T]):
-    """A read-only sequence whose items are made when asked for, from columns of machine
-    integers: an object per item costs several times the item's data, per token."""
-
-    __slots__ = ()
-
-    @abstractmethod
-    def _row(self, i: int) -> T: ...
-
-    @overload
-    def __getitem__(self, i: int) -> T: ...
-
-    @overload
-    def __getitem__(self, i: slice) -> list[T]: ...
-
-    def __getitem__(self, i: int | slice) -> T | list[T]:
-        if isinstance(i, slice):
-            return [self._row(j) for j in range(*i.indices(len(self)))]
-        if i < 0:
-            i += len(self)
-        if not 0 <= i < len(self):
-            raise IndexError(i)
-        return self._row(i)
-
-    def __iter__(self) -> Iterator[T]:
-        return map(self._row, range(len(self)))
-
-
-class Entities(_Rows[Entity]):
+class Entities(Rows[Entity]):
     """The article's entities, kept as columns (an Entity object took ~170 bytes)."""
 
     __slots__ = ("_ends", "_firsts", "_labels", "_lasts", "_starts")
@@ -99,7 +69,7 @@ class Entities(_Rows[Entity]):
         )
 
 
-class _Sentences(_Rows[tuple[int, int]]):
+class _Sentences(Rows[tuple[int, int]]):
     """An analysis' sentences as character spans, made from its token columns."""
 
     __slots__ = ("_a",)
