@@ -56,10 +56,10 @@ def test_a_parse_made_in_a_worker_process_is_the_one_grounding_finds(
     forget_all()
     fresh = analyse(text)
     assert kept is not fresh
-    assert (list(kept.starts), list(kept.heads), kept.deps, list(kept.entities)) == (
+    assert (list(kept.starts), list(kept.heads), list(kept.deps), list(kept.entities)) == (
         list(fresh.starts),
         list(fresh.heads),
-        fresh.deps,
+        list(fresh.deps),
         list(fresh.entities),
     )
 

@@ -23,7 +23,7 @@ from threading import Lock
 from spacy.tokens import Doc
 
 from summarizer.text.pipeline import nlp
-from summarizer.text.rows import Rows
+from summarizer.text.rows import Labels, Rows
 
 _CACHE_SIZE = 64
 _PIECE = 100_000  # characters of one parsed piece at most (spaCy's limit is 1,000,000)
@@ -94,10 +94,10 @@ class Analysis:
     starts: array[int]
     ends: array[int]
     heads: array[int]
-    deps: list[str]
-    lemmas: list[str]
-    pos: list[str]
-    tags: list[str]  # fine-grained (Penn) tags: NNS, PRP, WP ...
+    deps: Labels
+    lemmas: Labels
+    pos: Labels
+    tags: Labels  # fine-grained (Penn) tags: NNS, PRP, WP ...
     ent_of: array[int]  # index into `entities`, or -1
     sent_first: array[int]  # first token of each sentence
     entities: Entities = field(default_factory=Entities)
@@ -211,10 +211,8 @@ def _docs(text: str) -> Iterator[tuple[int, Doc]]:
 
 def _parse(text: str, sha: str) -> Analysis:
     starts, ends, heads, ent_of, sent_first = (array("i") for _ in range(5))
-    deps: list[str] = []
-    lemmas: list[str] = []
-    pos: list[str] = []
-    tags: list[str] = []
+    deps, pos, tags = Labels("H"), Labels("H"), Labels("H")
+    lemmas = Labels("I")
     entities = Entities()
     for offset, doc in _docs(text):
         base = len(starts)
@@ -233,10 +231,10 @@ def _parse(text: str, sha: str) -> Analysis:
             starts.append(offset + tok.idx)
             ends.append(offset + tok.idx + len(tok.text))
             heads.append(base + tok.head.i)
-            deps.append(intern(tok.dep_))
-            lemmas.append(intern(tok.lemma_.lower()))
-            pos.append(intern(tok.pos_))
-            tags.append(intern(tok.tag_))
+            deps.append(tok.dep_)
+            lemmas.append(tok.lemma_.lower())
+            pos.append(tok.pos_)
+            tags.append(tok.tag_)
             if tok.is_sent_start:
                 sent_first.append(base + tok.i)
         ent_of.extend(labels)
