@@ -66,7 +66,3 @@ class Offsets(Rows[int]):
             return 0
         end = self._at[run + 1] if run + 1 < len(self._at) else self._len
         return min(end, value - self._shift[run] + 1)
-
-    def nbytes(self) -> int:
-        """Memory held by the runs (for tests and benchmarks of the index's size)."""
-        return (len(self._at) + len(self._shift)) * self._at.itemsize
