@@ -1,9 +1,10 @@
 """Rendering the prompt: Jinja2 templates in prompts/, the article in as data.
 
 The article is inserted through a template variable (never formatted into the
-instructions), fenced, and with the quotation passages the text itself marks numbered
-[Q1], [Q2] … so the model names speakers by number instead of copying quotes: output
-tokens are what a local model is slow at.
+instructions), fenced, and marked with the ids of what the text proposed (`candidates`):
+"Kursk[L1]" after each name, place and time, "[Q1]" before a quotation whose speaker
+the text does not give, so the model answers with ids instead of copying names and quotes:
+output tokens are what a local model is slow at.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from pathlib import Path
 
 import jinja2
 
-from summarizer.grounding.quotations import Region, quote_regions
+from summarizer.candidates import Proposal
 
 
 def _prompts_dir() -> Path:
@@ -63,24 +64,27 @@ def load_prompt(name: str = DEFAULT_PROMPT) -> Prompt:
     )
 
 
-def quote_passages(text: str) -> list[Region]:
-    """The quotation passages of an article, in order; [Qn] is passages[n - 1]."""
-    return quote_regions(text)
-
-
-def mark_quotes(text: str, passages: list[Region]) -> str:
-    """The article with "[Qn]" before the opening mark of each quotation passage."""
+def mark_article(proposal: Proposal) -> str:
+    """The article with each candidate's id after its first mention in every paragraph
+    ("Kursk[L1]": later ones add tokens, not information) and "[Qn]" before the opening
+    mark of each quotation whose speaker the model is asked for."""
+    text = proposal.text
+    marks = []
+    for c in proposal.candidates:
+        paragraphs = {text.count("\n", 0, start): end for start, end in reversed(c.mentions)}
+        marks += [(end, f"[{c.id}]") for end in paragraphs.values()]
+    marks += [(q.open_at, f"[{q.id}]") for q in proposal.quotes if q.id is not None]
     out, last = [], 0
-    for n, region in enumerate(passages, start=1):
-        out += [text[last : region.open_at], f"[Q{n}]"]
-        last = region.open_at
+    for at, mark in sorted(marks):
+        out += [text[last:at], mark]
+        last = at
     out.append(text[last:])
     return "".join(out)
 
 
-def render(prompt: Prompt, text: str, passages: list[Region]) -> list[dict[str, str]]:
+def render(prompt: Prompt, proposal: Proposal) -> list[dict[str, str]]:
     """Chat messages for one article: the fixed system part first, then the article."""
     return [
         {"role": "system", "content": prompt.system.render().strip()},
-        {"role": "user", "content": prompt.user.render(article=mark_quotes(text, passages))},
+        {"role": "user", "content": prompt.user.render(article=mark_article(proposal))},
     ]

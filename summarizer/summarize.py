@@ -1,7 +1,12 @@
-"""The data path for one article: prompt → model (with re-asks) → ground → summary.
+"""The data path for one article, step by step: analyse → prompt → model → ids → ground.
 
-Long articles are split on paragraph boundaries (`chunking`), each chunk is summarised on
-its own with offsets shifted back, and the parts are merged; nothing is truncated.
+`summarize_article` reads as the steps: the text is analysed once (`text.analyse`) and
+proposes candidates and quotes (`candidates.propose`); the prompt marks them with ids
+(`prompting.render`); the model answers ids and `what` (`ask`); ids become names and
+quotes (`picks.draft_of`); the draft is grounded (`grounding.ground`); and while attempts
+remain, what was refused goes back to the model with the reasons (`reask_messages`).
+Long articles are split on paragraph boundaries (`chunking`), each chunk summarised on its
+own with offsets shifted back, and the parts merged; nothing is truncated.
 """
 
 from __future__ import annotations
@@ -12,16 +17,22 @@ from datetime import date
 from typing import Any
 
 import instructor
+import pydantic_core
 from instructor.core import Hooks, InstructorRetryException
 from instructor.core.exceptions import IncompleteOutputException, InstructorError
+from pydantic import ValidationError
 
+from summarizer.candidates import Proposal, propose
 from summarizer.chunking import Chunk, merge_chunks, split_article
 from summarizer.config import Settings
-from summarizer.draft import Draft, GroundingState, current_state
+from summarizer.grounding import ground
+from summarizer.grounding.ground import merge_duplicates
 from summarizer.inputs import Article
-from summarizer.prompting import DEFAULT_PROMPT, load_prompt, quote_passages, render
+from summarizer.picks import Picks, answer_model, draft_of
+from summarizer.prompting import DEFAULT_PROMPT, load_prompt, render
 from summarizer.providers.client import Endpoint
-from summarizer.schema import Meta, Summary
+from summarizer.schema import Meta, Rejection, Summary
+from summarizer.text import analyse
 
 
 class SummarizeError(Exception):
@@ -34,11 +45,12 @@ class Options:
     place their defaults are kept (the CLI and the Python API take them from here)."""
 
     prompt: str = DEFAULT_PROMPT
-    # One call per article: on the seeds a re-ask (2 attempts) found nothing more with the
-    # 1.5B model and took 47 % longer (benchmarks/models.py); --max-attempts raises it.
+    # One call per article: a re-ask costs a whole second call (the article is read again).
     max_attempts: int = 1
     temperature: float = 0.0
-    max_output_tokens: int = 1024
+    # The answer is ids and one sentence (~60 tokens); the schema's bounds keep it far
+    # below this, and an answer cut here keeps what it had parsed.
+    max_output_tokens: int = 400
     chunk_chars: int = 12_000  # ~3,000 tokens of article per call: fits an 8k context
 
 
@@ -60,6 +72,7 @@ class _Usage:
     prompt_tokens: int = 0
     completion_tokens: int = 0
     last_completion: int = 0
+    cut_off: int = 0
 
     def add(self, response: Any) -> None:
         self.calls += 1
@@ -76,13 +89,96 @@ class _Usage:
         }
 
 
-def _cut_off(options: Options) -> SummarizeError:
-    return SummarizeError(
-        f"the model's answer was cut off at {options.max_output_tokens} output tokens"
-    )
+def _arguments(completion: Any) -> str:
+    """The raw tool-call arguments of a completion ('' when it has none)."""
+    try:
+        return str(completion.choices[0].message.tool_calls[0].function.arguments or "")
+    except (AttributeError, IndexError, TypeError):
+        return ""
 
 
-async def _summarize_chunk(
+def _salvage(completion: Any, schema: type[Picks], options: Options) -> Picks:
+    """What an answer cut at `max_output_tokens` had said before the cut: its complete
+    items (a runaway list of "Croydon"s keeps the items before it)."""
+    try:
+        partial = pydantic_core.from_json(_arguments(completion), allow_partial=True)
+        empty: dict[str, Any] = {name: [] for name in schema.model_fields} | {"what": ""}
+        return schema.model_validate(empty | (partial if isinstance(partial, dict) else {}))
+    except (ValueError, ValidationError) as err:
+        raise SummarizeError(
+            f"the model's answer was cut off at {options.max_output_tokens} output tokens"
+        ) from err
+
+
+async def ask(
+    client: instructor.AsyncInstructor,
+    endpoint: Endpoint,
+    messages: list[dict[str, str]],
+    schema: type[Picks],
+    options: Options,
+    usage: _Usage,
+) -> Picks:
+    """One structured call: the model's picks (transport retries are the client's)."""
+    hooks = Hooks()
+    hooks.on("completion:response", usage.add)
+    try:
+        return await client.chat.completions.create(
+            model=endpoint.model,
+            response_model=schema,
+            messages=messages,  # type: ignore[arg-type]
+            max_retries=0,  # re-asks are ours (see summarize_chunk): with the reasons
+            hooks=hooks,
+            temperature=options.temperature,
+            max_tokens=options.max_output_tokens,
+        )
+    except IncompleteOutputException as err:
+        usage.cut_off += 1
+        return _salvage(err.last_completion, schema, options)
+    except InstructorRetryException as err:
+        # A server that says "tool_calls" for a call cut mid-JSON (llama-cpp-python).
+        if usage.last_completion >= options.max_output_tokens:
+            usage.cut_off += 1
+            return _salvage(err.last_completion, schema, options)
+        raise SummarizeError(f"no usable answer from the model: {err.__cause__ or err}") from err
+    except InstructorError as err:  # anything else instructor could not make an answer of
+        raise SummarizeError(f"no usable answer from the model: {err}") from err
+
+
+def reask_message(rejected: list[Rejection]) -> str:
+    """The refusals as the model should read them: what to fix, item by item."""
+    lines = ["These items are not supported by the article; fix or remove them:"]
+    for r in rejected:
+        speaker = r.item.get("speaker") if isinstance(r.item, dict) else None
+        said = f" (speaker '{speaker}')" if speaker else ""
+        lines.append(f"- {r.field}: '{r.claim}'{said}: {r.reason}")
+    return "\n".join(lines)
+
+
+def reask_messages(
+    messages: list[dict[str, str]], picks: Picks, refused: list[Rejection]
+) -> list[dict[str, str]]:
+    """The conversation so far, the model's answer, and what of it was refused and why."""
+    return [
+        *messages,
+        {"role": "assistant", "content": picks.model_dump_json()},
+        {"role": "user", "content": reask_message(refused)},
+    ]
+
+
+def union(earlier: Summary, later: Summary) -> Summary:
+    """Items grounded in either attempt (each is grounded on its own): a re-ask answer
+    that fixes one item and forgets the rest (seen with the 1.5B model) must not lose
+    what the first got right. The later attempt's main event when it has one, and only
+    its refusals (the earlier ones were re-asked)."""
+    merged = {
+        name: merge_duplicates([*getattr(earlier, name), *getattr(later, name)])
+        for name in ("who", "where", "when", "quotes")
+    }
+    what = later.what if later.what and later.what.summary else earlier.what
+    return later.model_copy(update=merged | {"what": what})
+
+
+async def summarize_chunk(
     client: instructor.AsyncInstructor,
     endpoint: Endpoint,
     chunk: Chunk,
@@ -90,37 +186,21 @@ async def _summarize_chunk(
     options: Options,
     usage: _Usage,
 ) -> tuple[Summary, int]:
-    """Ground one chunk's summary; return it and the attempts it took."""
-    prompt = load_prompt(options.prompt)
-    passages = quote_passages(chunk.text)
-    state = GroundingState(chunk.text, passages, published, max_attempts=options.max_attempts)
-    token = current_state.set(state)
-    hooks = Hooks()
-    hooks.on("completion:response", usage.add)
-    try:
-        await client.chat.completions.create(
-            model=endpoint.model,
-            response_model=Draft,
-            messages=render(prompt, chunk.text, passages),  # type: ignore[arg-type]
-            max_retries=options.max_attempts - 1,
-            hooks=hooks,
-            temperature=options.temperature,
-            max_tokens=options.max_output_tokens,
-        )
-    except IncompleteOutputException as err:
-        raise _cut_off(options) from err
-    except InstructorRetryException as err:
-        if state.summary is None:  # no attempt parsed at all
-            if usage.last_completion >= options.max_output_tokens:  # a server that says
-                raise _cut_off(options) from err  # "tool_calls" for a call cut mid-JSON
-            cause = err.__cause__ or err
-            raise SummarizeError(f"no usable answer from the model: {cause}") from err
-    except InstructorError as err:  # anything else instructor could not make an answer of
-        raise SummarizeError(f"no usable answer from the model: {err}") from err
-    finally:
-        current_state.reset(token)
-    assert state.summary is not None  # set by Draft's validator on every parsed attempt
-    return state.summary, state.attempts
+    """One chunk through the steps (see the module docstring); the summary and the
+    number of model calls it took."""
+    proposal: Proposal = propose(analyse(chunk.text))
+    messages = render(load_prompt(options.prompt), proposal)
+    result: Summary | None = None
+    for attempt in range(1, options.max_attempts + 1):
+        picks = await ask(client, endpoint, messages, answer_model(proposal), options, usage)
+        draft = draft_of(picks, proposal)
+        draft.article.published = published
+        grounded = ground(chunk.text, draft)
+        result = grounded if result is None else union(result, grounded)
+        if not grounded.rejected or attempt == options.max_attempts:
+            return result, attempt
+        messages = reask_messages(messages, picks, grounded.rejected)
+    raise AssertionError("max_attempts is at least 1")
 
 
 async def summarize_article(
@@ -135,7 +215,7 @@ async def summarize_article(
     started = time.monotonic()
     usage = _Usage()
     chunks = split_article(article.text, options.chunk_chars)
-    parts = [await _summarize_chunk(client, endpoint, c, published, options, usage) for c in chunks]
+    parts = [await summarize_chunk(client, endpoint, c, published, options, usage) for c in chunks]
     merged = merge_chunks(chunks, [summary for summary, _ in parts])
     meta = Meta(
         model=endpoint.model,
@@ -147,4 +227,6 @@ async def summarize_article(
     )
     if len(chunks) > 1:
         meta.chunks = len(chunks)  # type: ignore[attr-defined]  # Meta allows extra keys
+    if usage.cut_off:  # the answer hit max_output_tokens: its complete items were kept
+        meta.cut_off = usage.cut_off  # type: ignore[attr-defined]
     return merged.model_copy(update={"article": article.info(published), "meta": meta})

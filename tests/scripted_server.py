@@ -38,8 +38,16 @@ class Reply:
     raw: bytes | None = None  # send these bytes as the body instead of `body` as JSON
 
 
-def tool_call_reply(arguments: dict[str, Any], name: str = "Draft") -> Reply:
-    """A chat completion whose answer is a call of the tool `name` with `arguments`."""
+def tool_call_reply(
+    arguments: dict[str, Any] | str,
+    name: str = "Picks",
+    finish_reason: str = "tool_calls",
+    completion_tokens: int = 0,
+) -> Reply:
+    """A chat completion whose answer is a call of the tool `name` with `arguments` (a
+    string: sent as it is, e.g. cut off mid-JSON)."""
+    if not isinstance(arguments, str):
+        arguments = json.dumps(arguments)
     return Reply(
         body={
             "id": "chatcmpl-scripted",
@@ -49,7 +57,7 @@ def tool_call_reply(arguments: dict[str, Any], name: str = "Draft") -> Reply:
             "choices": [
                 {
                     "index": 0,
-                    "finish_reason": "tool_calls",
+                    "finish_reason": finish_reason,
                     "message": {
                         "role": "assistant",
                         "content": None,
@@ -57,13 +65,17 @@ def tool_call_reply(arguments: dict[str, Any], name: str = "Draft") -> Reply:
                             {
                                 "id": "call_scripted",
                                 "type": "function",
-                                "function": {"name": name, "arguments": json.dumps(arguments)},
+                                "function": {"name": name, "arguments": arguments},
                             }
                         ],
                     },
                 }
             ],
-            "usage": {"prompt_tokens": 0, "completion_tokens": 0, "total_tokens": 0},
+            "usage": {
+                "prompt_tokens": 0,
+                "completion_tokens": completion_tokens,
+                "total_tokens": completion_tokens,
+            },
         }
     )
 

@@ -111,9 +111,9 @@ def test_settings_come_from_the_environment_and_config_as_on_the_command_line(
 
 
 def test_one_attempt_by_default_as_on_the_command_line() -> None:
-    """The default number of attempts is the CLI's (one place holds it): a hallucinated
-    speaker is refused, not re-asked; max_attempts=2 re-asks."""
-    wrong = tool_call_reply(ANSWER | {"quotes": [{"q": 1, "speaker": "Lyon Mayor"}]})
+    """The default number of attempts is the CLI's (one place holds it): an id that names
+    nothing is refused, not re-asked; max_attempts=2 re-asks."""
+    wrong = tool_call_reply(ANSWER | {"who": ["P1", "P7"]})  # there is no P7
     for attempts, requests in ((None, 1), (2, 2)):
         script = Script([], default=wrong)
         with scripted_server(script) as url:
@@ -122,7 +122,7 @@ def test_one_attempt_by_default_as_on_the_command_line() -> None:
             )
         assert len(script.requests) == requests
         assert summary.meta.attempts == requests
-        assert [r.field for r in summary.rejected] == ["quotes"]
+        assert [r.field for r in summary.rejected] == ["who"]
 
 
 def test_the_embedded_model_when_nothing_is_configured(

@@ -16,10 +16,10 @@ from summarizer.cli import app
 from tests.scripted_server import Reply, Script, scripted_server, tool_call_reply
 from tests.test_evaluation import gold
 
-# Right about Hale, Lyon and the first quote; "Paris" is not in the article (refused,
-# never output); the second quote is missed.
-ANSWER = {"who": ["Maria Hale"], "where": ["Lyon", "Paris"], "when": [], "what": "",
-          "quotes": [{"q": 1, "speaker": "Maria Hale"}]}  # fmt: skip
+# Right about Hale and Lyon; "Paris" is not in the article (refused, never output). The
+# text proposes Ortiz and both quotes whatever the model answers.
+ANSWER = {"who": ["P1"], "where": [], "when": [], "added": ["Lyon", "Paris"], "what": "",
+          "quotes": []}  # fmt: skip
 
 
 def gold_file(tmp_path: Path, rows: list[dict[str, Any]]) -> Path:
@@ -47,10 +47,10 @@ def test_eval_prints_a_table_writes_json_and_reruns_from_the_cache(tmp_path: Pat
     assert "quote recall, ≥0.8 overlap" in first.stdout
     assert "ungrounded items in the output" in first.stdout
     totals = firsts["totals"]
-    assert totals["quote_r_overlap"] == 0.5
+    assert totals["quote_r_overlap"] == 1.0  # both: quotes come from the text
     assert totals["quote_p_overlap"] == 1.0
     assert totals["speaker_acc"] == 1.0
-    assert totals["who_recall"] == 0.5  # Hale of Hale and Ortiz
+    assert totals["who_recall"] == 1.0  # Hale and Ortiz: every name the text proposes
     assert totals["where_recall"] == 1.0
     assert totals["where_precision"] == 1.0
     assert totals["rejected_by_kind"] == {"where": 1}
@@ -71,7 +71,7 @@ def test_a_failed_article_counts_as_missed_and_sets_the_exit(tmp_path: Path) -> 
     assert "gold.jsonl: b: model error" in result.stderr
     (numbers,) = json.loads(out.read_text())
     assert numbers["failed"] == 1
-    assert numbers["totals"]["quote_r_overlap"] == 0.25  # 1 of 4 gold quotes over 2 articles
+    assert numbers["totals"]["quote_r_overlap"] == 0.5  # 2 of 4 gold quotes over 2 articles
 
 
 def test_limit_scores_the_first_articles_only(tmp_path: Path) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from summarizer.evidence import instruction_support
 from summarizer.grounding.locate import locate
 from summarizer.grounding.names import STOP_CAPS, TITLES
 from summarizer.grounding.textindex import ArticleIndex, index_article
@@ -120,6 +121,9 @@ def unsupported(index: ArticleIndex, summary: str) -> list[str]:
 def check_summary(text: str, summary: str) -> str | None:
     """Why `summary` cannot be kept for the article `text`, or None when it can."""
     missing = unsupported(index_article(text), summary)
-    if not missing:
-        return None
-    return "names or numbers not in the article: " + ", ".join(f"'{m}'" for m in missing)
+    if missing:
+        return "names or numbers not in the article: " + ", ".join(f"'{m}'" for m in missing)
+    instruction = instruction_support(text, summary)
+    if instruction is not None:
+        return f"taken from an instruction in the text, not its news: '{instruction[:80]}'"
+    return None
