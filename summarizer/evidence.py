@@ -51,7 +51,7 @@ def is_instruction(text: str, start: int, end: int) -> bool:
     a = analyse(text)
     for i in a.tokens_between(start, end):
         if a.heads[i] == i:  # the sentence's root
-            subject = any(a.deps[k] in ("nsubj", "nsubjpass", "expl") for k in a.children[i])
+            subject = any(a.deps[k] in ("nsubj", "nsubjpass", "expl") for k in a.children(i))
             return a.tags[i] == "VB" and not subject
     return False
 

@@ -31,6 +31,6 @@ def test_grounding_benchmark_prints_claims_per_second() -> None:
     assert [r[0] for r in rows] == ["summaries of 30 claims", "one claim per call"]
     assert all(int(n.replace(",", "")) > 0 for r in rows for n in r[1:])
     large = re.findall(
-        r"^\s*0\.2\d\s+(present|absent)\s+\d+\s+[\d.]+\s+\d+\s+\d+$", run.stdout, re.M
+        r"^\s*0\.2\d\s+(present|absent)\s+\d+\s+[\d.]+\s+\d+\s+\d+\s+[\d.]+$", run.stdout, re.M
     )
     assert large == ["present", "absent"]

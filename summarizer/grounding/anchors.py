@@ -28,7 +28,7 @@ def subject(a: Analysis, verb: int) -> int | None:
     hang from, taking the object of "has X saying", and the name after an inverted speech
     verb that the parser made its object ("…”, added KCNA.")."""
     for _ in range(4):
-        kids = a.children[verb]
+        kids = a.children(verb)
         found = next((k for k in kids if a.deps[k] in SUBJECTS), None)
         if found is not None:
             return found
@@ -41,7 +41,7 @@ def subject(a: Analysis, verb: int) -> int | None:
         if head == verb or a.deps[verb] not in _CLIMB:
             return None
         if a.deps[verb] in ("acl", "ccomp", "xcomp") and a.tags[verb] == "VBG":
-            obj = next((k for k in a.children[head] if a.deps[k] == "dobj"), None)
+            obj = next((k for k in a.children(head) if a.deps[k] == "dobj"), None)
             if obj is not None:
                 return obj
         verb = head
@@ -90,12 +90,12 @@ def _source(cast: Cast, span: range, exclude: frozenset[str]) -> Referent | None
         if cast.quoted[i]:
             continue
         if a.word(i).lower() == "according":
-            to = next((k for k in a.children[i] if a.lemmas[k] == "to"), i)
+            to = next((k for k in a.children(i) if a.lemmas[k] == "to"), i)
         elif a.lemmas[i] == "word" and i and a.lemmas[i - 1] == "the":
-            to = next((k for k in a.children[i] if a.lemmas[k] == "of"), i)
+            to = next((k for k in a.children(i) if a.lemmas[k] == "of"), i)
         else:
             continue
-        pobj = next((k for k in a.children[to] if a.deps[k] == "pobj"), None)
+        pobj = next((k for k in a.children(to) if a.deps[k] == "pobj"), None)
         if to != i and pobj is not None:
             return referent(cast, pobj, exclude)
     return None
@@ -182,7 +182,7 @@ def following_clause(cast: Cast, region: Region) -> Referent | None:
     bare = [
         i
         for i in sentence
-        if is_speech(a, i) and not any(a.deps[k] in _SAID_WHAT for k in a.children[i])
+        if is_speech(a, i) and not any(a.deps[k] in _SAID_WHAT for k in a.children(i))
     ]
     return _from_verbs(cast, bare, named_inside(cast, region))
 

@@ -9,8 +9,9 @@ resolved, and a gender from an honorific or their first name so that "she" can.
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
@@ -19,6 +20,7 @@ from summarizer.grounding.quotations import Region, quote_regions
 from summarizer.grounding.speech import is_speech
 from summarizer.text import Analysis, analyse
 from summarizer.text.gender import Gender, first_name_gender, honorific_gender
+from summarizer.text.rows import Rows
 
 SPEAKER_LABELS = frozenset(["PERSON", "ORG", "GPE", "NORP"])
 _ROLE_DEPS = frozenset(["appos", "compound", "amod", "nmod"])
@@ -32,7 +34,7 @@ class Member:
     name: str
     person: bool
     gender: Gender = "unknown"
-    mentions: list[tuple[int, int]] = field(default_factory=list)
+    mentions: array[int] = field(default_factory=lambda: array("i"))  # starts, as found
     roles: set[str] = field(default_factory=set)
 
 
@@ -45,6 +47,27 @@ class Mention:
     key: str
 
 
+class Mentions(Rows[Mention]):
+    """Narrator mentions in text order, kept as columns (a Mention object each, with its
+    own ints, took ~100 bytes a mention of a long article)."""
+
+    __slots__ = ("ends", "keys", "starts")
+
+    def __init__(self, found: Iterable[tuple[int, int, str]]) -> None:
+        self.starts, self.ends = array("i"), array("i")
+        self.keys: list[str] = []
+        for start, end, key in found:
+            self.starts.append(start)
+            self.ends.append(end)
+            self.keys.append(key)
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def _row(self, i: int) -> Mention:
+        return Mention(self.starts[i], self.ends[i], self.keys[i])
+
+
 @dataclass(eq=False)
 class Cast:
     """The cast of one article and the quotation regions its narration is read around."""
@@ -52,8 +75,8 @@ class Cast:
     analysis: Analysis
     regions: list[Region]
     members: dict[str, Member]
-    narrated: list[Mention]  # in text order; mentions inside quotations left out
-    quoted: list[bool]  # per token: inside a quotation (marks included)
+    narrated: Mentions  # in text order; mentions inside quotations left out
+    quoted: bytearray  # per token: 1 inside a quotation (marks included), else 0
 
     @cached_property
     def people(self) -> frozenset[str]:
@@ -68,16 +91,10 @@ class Cast:
         return book
 
     @cached_property
-    def _ends(self) -> list[int]:
-        return [m.end for m in self.narrated]
-
-    @cached_property
-    def _starts(self) -> list[int]:
-        return [m.start for m in self.narrated]
-
-    @cached_property
-    def _all_mentions(self) -> list[tuple[int, str]]:
-        return sorted((s, k) for k, m in self.members.items() for s, _ in m.mentions)
+    def _all_mentions(self) -> tuple[array[int], list[str]]:
+        """Where every mention starts, in order, and its member's key."""
+        found = sorted((s, k) for k, m in self.members.items() for s in m.mentions)
+        return array("i", (s for s, _ in found)), [k for _, k in found]
 
     def member(self, key: str) -> Member | None:
         """The member a name key names (spelling variants and surnames allowed)."""
@@ -91,18 +108,18 @@ class Cast:
 
     def before(self, offset: int) -> Iterator[Mention]:
         """Narrator mentions that end before `offset`, nearest first."""
-        i = bisect_left(self._ends, offset + 1)
+        i = bisect_left(self.narrated.ends, offset + 1)
         return (self.narrated[j] for j in range(i - 1, -1, -1))
 
     def narrated_between(self, start: int, end: int) -> list[Mention]:
         """Narrator mentions that start within [start, end), in text order."""
-        return self.narrated[bisect_left(self._starts, start) : bisect_left(self._starts, end)]
+        starts = self.narrated.starts
+        return self.narrated[bisect_left(starts, start) : bisect_left(starts, end)]
 
     def keys_named_between(self, start: int, end: int) -> frozenset[str]:
         """Members with any mention (narrated or quoted) starting within [start, end)."""
-        found = self._all_mentions
-        lo, hi = bisect_left(found, (start, "")), bisect_left(found, (end, ""))
-        return frozenset(k for _, k in found[lo:hi])
+        starts, keys = self._all_mentions
+        return frozenset(keys[bisect_left(starts, start) : bisect_left(starts, end)])
 
 
 def _clean_name(text: str) -> str:
@@ -117,7 +134,7 @@ def _roles(a: Analysis, first: int, last: int) -> set[str]:
     """Role words around a person's mention: its titles, appositions and modifiers."""
     words = {a.lemmas[i] for i in range(first, last) if a.lemmas[i] in TITLES}
     head = last - 1
-    for kid in a.children[head]:
+    for kid in a.children(head):
         if a.deps[kid] in _ROLE_DEPS and not first <= kid < last:
             lo, hi = a.subtree_span(kid) if a.deps[kid] == "appos" else (kid, kid + 1)
             words |= {a.lemmas[i] for i in range(lo, hi) if a.pos[i] == "NOUN"}
@@ -129,7 +146,7 @@ def _roles(a: Analysis, first: int, last: int) -> set[str]:
 
 
 def _gender(a: Analysis, member: Member) -> Gender:
-    for start, _ in member.mentions:
+    for start in member.mentions:
         i = a.token_at(start)
         if i > 0:
             g = honorific_gender(a.word(i - 1))
@@ -139,11 +156,11 @@ def _gender(a: Analysis, member: Member) -> Gender:
     return first_name_gender(words[0]) if len(words) > 1 else "unknown"
 
 
-def _quoted_tokens(a: Analysis, regions: list[Region]) -> list[bool]:
-    quoted = [False] * len(a)
+def _quoted_tokens(a: Analysis, regions: list[Region]) -> bytearray:
+    quoted = bytearray(len(a))
     for r in regions:
         for i in a.tokens_between(r.open_at, r.close_at):
-            quoted[i] = True
+            quoted[i] = 1
     return quoted
 
 
@@ -174,7 +191,7 @@ def build_cast(a: Analysis) -> Cast:
                 people.add(key)
         if len(name_words(name)) > len(name_words(member.name)):
             member.name = name
-        member.mentions.append((start, end))
+        member.mentions.append(start)
         if member.person:
             member.roles |= _roles(a, first, last)
         spans.append((start, end, member.key, first, last))
@@ -183,8 +200,8 @@ def build_cast(a: Analysis) -> Cast:
     for member in members.values():
         if member.person:
             member.gender = _gender(a, member)
-    narrated = sorted(Mention(s, e, k) for s, e, k, first, _ in spans if not quoted[first])
-    return Cast(a, regions, members, narrated, quoted)
+    narrated = sorted((s, e, k) for s, e, k, first, _ in spans if not quoted[first])
+    return Cast(a, regions, members, Mentions(narrated), quoted)
 
 
 def _add_speaking_names(
@@ -205,7 +222,7 @@ def _add_speaking_names(
         if not key or any(same_key(k, key) for k in members):
             continue
         members[key] = Member(key, name, person=" " not in key)
-        members[key].mentions.append((a.starts[first], a.ends[i]))
+        members[key].mentions.append(a.starts[first])
         spans.append((a.starts[first], a.ends[i], key, first, i + 1))
 
 
@@ -213,19 +230,21 @@ def _add_bare_surnames(
     a: Analysis, members: dict[str, Member], spans: list[tuple[int, int, str, int, int]]
 ) -> None:
     """Proper nouns outside any entity that are a known person's surname ("Rathbun")."""
-    tagged = {first for *_, first, _ in spans}
+    tagged = bytearray(len(a))
+    for *_, first, _ in spans:
+        tagged[first] = 1
     people = {k: m for k, m in members.items() if m.person and " " not in k}
     for i in range(len(a)):
         # Any part of speech: the small model tags a surname that opens a sentence as a
         # verb at times ("Rathbun requested ...").
-        if a.pos[i] in ("PRON", "DET", "ADP") or i in tagged or not a.word(i)[:1].isupper():
+        if a.pos[i] in ("PRON", "DET", "ADP") or tagged[i] or not a.word(i)[:1].isupper():
             continue
         ent = a.entity(i)
         if ent is not None and ent.label in SPEAKER_LABELS:
             continue
         member = people.get(name_key(a.word(i)))
         if member is not None:
-            member.mentions.append((a.starts[i], a.ends[i]))
+            member.mentions.append(a.starts[i])
             spans.append((a.starts[i], a.ends[i], member.key, i, i + 1))
 
 

@@ -77,7 +77,7 @@ def fuzzy_name(index: ArticleIndex, claim: str) -> Located | None:
     if best is None:
         return None
     _, first, size = best
-    return Located(index.tokens[first].start, index.tokens[first + size - 1].end, Match.FUZZY)
+    return Located(*index.words_span(first, size), Match.FUZZY)
 
 
 def _length_band(length: int, cutoff: float) -> tuple[int, int]:
@@ -170,7 +170,7 @@ def _anchored(index: ArticleIndex, needle: str) -> list[tuple[int, int]]:
     view, reach = index.plain, 2 * len(needle)
     spans = sorted(
         (max(0, at - reach), min(len(view.text), at + reach))
-        for at in (view.position(index.tokens[i].start) for i in places)
+        for at in (view.position(index.words_span(i, 1)[0]) for i in places)
     )
     merged: list[tuple[int, int]] = []
     for lo, hi in spans:
@@ -193,5 +193,5 @@ def closest_name(index: ArticleIndex, claim: str) -> str | None:
     hit = process.extractOne(key, keys, scorer=fuzz.ratio, score_cutoff=NAME_CUTOFF)
     if hit is None:
         return None
-    first = firsts[hit[2]]
-    return index.text[index.tokens[first].start : index.tokens[first + len(words) - 1].end]
+    start, end = index.words_span(firsts[hit[2]], len(words))
+    return index.text[start:end]

@@ -72,11 +72,11 @@ def _person_in_phrase(a: Analysis, tok: int) -> int | None:
         j = stack.pop()
         if _is_person(a, j):
             return j
-        for k in a.children[j]:
+        for k in a.children(j):
             if a.deps[k] in _NAME_PATH:
                 stack.append(k)
             elif a.deps[k] == "prep" and a.lemmas[k] == "of":
-                pobj = next((p for p in a.children[k] if a.deps[p] == "pobj"), None)
+                pobj = next((p for p in a.children(k) if a.deps[p] == "pobj"), None)
                 if pobj is not None and _is_person(a, pobj) and _led_by_other(a, pobj):
                     return pobj
     return None
@@ -87,7 +87,7 @@ def _led_by_other(a: Analysis, name: int) -> bool:
     Solomon"), as in "CEO of <Org> <Name>" rather than "a friend of <Name>"."""
     ent = a.entity(name)
     return ent is not None and any(
-        a.deps[k] == "compound" and not ent.first <= k < ent.last for k in a.children[name]
+        a.deps[k] == "compound" and not ent.first <= k < ent.last for k in a.children(name)
     )
 
 
@@ -194,7 +194,7 @@ def _description(cast: Cast, tok: int) -> Referent:
     while stack:
         j = stack.pop()
         lo, hi = min(lo, j), max(hi, j + 1)
-        stack.extend(k for k in a.children[j] if a.deps[k] not in _DESCRIPTION_CUT)
+        stack.extend(k for k in a.children(j) if a.deps[k] not in _DESCRIPTION_CUT)
     span = range(lo, hi)
     words = frozenset(a.lemmas[i] for i in span) | {a.word(i).lower() for i in span}
     return Referent(a.text[a.starts[lo] : a.ends[hi - 1]], "", a.starts[lo], a.ends[hi - 1], words)
@@ -205,7 +205,7 @@ def _described(cast: Cast, tok: int) -> Referent:
     a = cast.analysis
     own = _description(cast, tok)
     definite = any(
-        a.deps[k] in ("det", "poss") and a.lemmas[k] in _DEFINITE for k in a.children[tok]
+        a.deps[k] in ("det", "poss") and a.lemmas[k] in _DEFINITE for k in a.children(tok)
     )
     if definite:
         role = a.lemmas[tok]
@@ -225,7 +225,7 @@ def referent(cast: Cast, tok: int, exclude: frozenset[str] = frozenset()) -> Ref
     a = cast.analysis
     if a.tags[tok] in ("WP", "WDT") and a.deps[a.heads[tok]] == "relcl":
         tok = a.heads[a.heads[tok]]  # "Smith, who said ..." -> Smith
-    if a.pos[tok] == "PRON" and not any(a.deps[k] == "det" for k in a.children[tok]):
+    if a.pos[tok] == "PRON" and not any(a.deps[k] == "det" for k in a.children(tok)):
         return _pronoun(cast, tok, exclude)  # not "the i" (a newspaper)
     person = _person_in_phrase(a, tok)
     if person is not None:

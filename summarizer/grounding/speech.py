@@ -27,5 +27,5 @@ def is_speech(a: Analysis, verb: int) -> bool:
     if a.pos[verb] != "VERB":
         return False
     return a.lemmas[verb] in SPEECH_LEMMAS or any(
-        a.deps[k] == "dobj" and a.lemmas[k] in SPEECH_NOUNS for k in a.children[verb]
+        a.deps[k] == "dobj" and a.lemmas[k] in SPEECH_NOUNS for k in a.children(verb)
     )

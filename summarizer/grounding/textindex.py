@@ -13,10 +13,11 @@ import re
 import sys
 import unicodedata
 from array import array
-from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from itertools import accumulate
+
+from summarizer.grounding.offsets import Offsets
 
 _PUNCT_MAP = {ord(c): "'" for c in "\u2018\u2019\u201a\u201b\u2032\u00b4\u02bc"}
 _PUNCT_MAP |= {ord(c): '"' for c in "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb"}
@@ -60,11 +61,11 @@ def normalize(text: str, fold: bool = False) -> str:
 @dataclass(frozen=True)
 class View:
     """A normalised copy of a text plus, per character, the original span it came from
-    (machine integers: a list of Python ints cost 70 bytes a character)."""
+    (as runs of offsets: see `Offsets`)."""
 
     text: str
-    starts: array[int]
-    ends: array[int]
+    starts: Offsets
+    ends: Offsets
 
     def original(self, start: int, end: int) -> tuple[int, int]:
         """Map a non-empty span of this view back to offsets in the original text."""
@@ -72,7 +73,7 @@ class View:
 
     def position(self, offset: int) -> int:
         """The view character that the original `offset` falls in (or the one before)."""
-        return max(0, bisect_right(self.starts, offset) - 1)
+        return max(0, self.starts.bisect_right(offset) - 1)
 
 
 def normalize_view(text: str, fold: bool) -> View:
@@ -81,7 +82,7 @@ def normalize_view(text: str, fold: bool) -> View:
     Runs of plain ASCII are copied whole; the rest (white space, other characters, a
     letter with combining marks) goes character by character."""
     pieces: list[str] = []
-    starts, ends = array("i"), array("i")
+    starts, ends = Offsets(), Offsets()
     done = 0
     for run in _PLAIN_RUN.finditer(text):
         start, end = run.span()
@@ -90,8 +91,8 @@ def normalize_view(text: str, fold: bool) -> View:
         _normalize_chars(text, done, start, fold, pieces, starts, ends)
         if end > start:
             pieces.append(text[start:end].lower() if fold else text[start:end])
-            starts.extend(range(start, end))
-            ends.extend(range(start + 1, end + 1))
+            starts.extend_run(start, end - start)
+            ends.extend_run(start + 1, end - start)
         done = max(end, start)
     _normalize_chars(text, done, len(text), fold, pieces, starts, ends)
     return View("".join(pieces), starts, ends)
@@ -103,8 +104,8 @@ def _normalize_chars(
     stop: int,
     fold: bool,
     pieces: list[str],
-    starts: array[int],
-    ends: array[int],
+    starts: Offsets,
+    ends: Offsets,
 ) -> None:
     """Append the view of text[begin:stop], one base character and its marks at a time;
     white space becomes one space, also across what is already in `pieces`."""
@@ -120,21 +121,12 @@ def _normalize_chars(
         for ch in norm:
             if ch.isspace():
                 if pieces and pieces[-1][-1] == " ":
-                    ends[-1] = seg_end
+                    ends.set_last(seg_end)
                     continue
                 ch = " "
             pieces.append(ch)
             starts.append(seg_start)
             ends.append(seg_end)
-
-
-@dataclass(frozen=True, slots=True)
-class Token:
-    """A word of the case-folded view, with its original offsets."""
-
-    text: str
-    start: int
-    end: int
 
 
 @dataclass
@@ -165,27 +157,30 @@ class ArticleIndex:
         return normalize_view(self.text, fold=True)
 
     @cached_property
-    def tokens(self) -> list[Token]:
-        view = self.folded
-        return [
-            Token(sys.intern(m.group()), *view.original(m.start(), m.end()))
-            for m in WORD_RE.finditer(view.text)
-        ]
-
-    @cached_property
     def token_set(self) -> frozenset[str]:
-        return frozenset(t.text for t in self.tokens)
+        """The article's words (case-folded)."""
+        return frozenset(self._words.where)
 
     @cached_property
     def _words(self) -> _Words:
-        texts = [t.text for t in self.tokens]
+        texts: list[str] = []
+        at = array("i")
+        for m in WORD_RE.finditer(self.folded.text):
+            texts.append(sys.intern(m.group()))
+            at.append(m.start())
         by_letter: dict[str, array[int]] = {}
         for i, word in enumerate(texts):
             by_letter.setdefault(word[0], array("i")).append(i)
         where: dict[str, array[int]] = {}
         for i, word in enumerate(texts):
             where.setdefault(word, array("i")).append(i)
-        return _Words(texts, array("i", accumulate(map(len, texts), initial=0)), by_letter, where)
+        cumulative = array("i", accumulate(map(len, texts), initial=0))
+        return _Words(texts, at, cumulative, by_letter, where)
+
+    def words_span(self, first: int, count: int) -> tuple[int, int]:
+        """The article's offsets of `count` words (tokens) from the `first`."""
+        words, last = self._words, first + count - 1
+        return self.folded.original(words.at[first], words.at[last] + len(words.texts[last]))
 
     def windows(
         self, size: int, letter: str | None = None, shortest: int = 0, longest: int = 1 << 30
@@ -196,7 +191,7 @@ class ArticleIndex:
 
         A news-sized article keeps all its runs of each size and letter asked for, made
         once (more runs than asked for may come back); a longer one makes them per call."""
-        if len(self.tokens) <= KEEP_RUNS_TOKENS:
+        if len(self._words.texts) <= KEEP_RUNS_TOKENS:
             if (size, letter) not in self._kept:
                 self._kept[size, letter] = self._runs(size, letter, 0, 1 << 30)
             return self._kept[size, letter]
@@ -221,10 +216,11 @@ class ArticleIndex:
 
 @dataclass(frozen=True)
 class _Words:
-    """The article's tokens as words: text, running length, and where each letter and word
-    stands."""
+    """The article's tokens as words: text, start in the folded view, running length, and
+    where each letter and word stands."""
 
     texts: list[str]
+    at: array[int]
     cumulative: array[int]  # cumulative[i]: characters in texts[:i]
     by_letter: dict[str, array[int]]
     where: dict[str, array[int]]

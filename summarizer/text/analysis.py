@@ -10,23 +10,30 @@ a parse can be made in a worker process, and costs a few tens of bytes per token
 from __future__ import annotations
 
 import hashlib
-import itertools
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import OrderedDict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import accumulate
 from sys import intern
 from threading import Lock
 
+from spacy.tokens import Doc
+
 from summarizer.text.pipeline import nlp
+from summarizer.text.rows import Labels, Rows
 
 _CACHE_SIZE = 64
 _PIECE = 100_000  # characters of one parsed piece at most (spaCy's limit is 1,000,000)
-# Paragraphs parsed together: spaCy's default (1,000) holds the network's working arrays for
-# a whole megabyte of text at once; a few dozen keep memory near the article's own size.
-_BATCH = 32
+# Characters of paragraphs parsed together. The tok2vec layer's working arrays take ~3 kB
+# per character of its batch (32 paragraphs of 500 characters held 46 MB), so it runs on
+# parts of a batch of about 4,000; the other components take the whole batch, as the
+# parser slows on small ones (batches of 5,000 characters throughout cost 5-15 % more
+# time; 8,000 with tok2vec parts of 4,000 cost none measurable and held 12 MB at most).
+_BATCH_CHARS = 8_000
+_TOK2VEC_CHARS = 4_000
 
 
 @dataclass(frozen=True)
@@ -40,6 +47,47 @@ class Entity:
     last: int
 
 
+class Entities(Rows[Entity]):
+    """The article's entities, kept as columns (an Entity object took ~170 bytes)."""
+
+    __slots__ = ("_ends", "_firsts", "_labels", "_lasts", "_starts")
+
+    def __init__(self) -> None:
+        self._starts, self._ends, self._firsts, self._lasts = (array("i") for _ in range(4))
+        self._labels: list[str] = []
+
+    def append(self, start: int, end: int, label: str, first: int, last: int) -> None:
+        self._starts.append(start)
+        self._ends.append(end)
+        self._labels.append(intern(label))
+        self._firsts.append(first)
+        self._lasts.append(last)
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+    def _row(self, i: int) -> Entity:
+        return Entity(
+            self._starts[i], self._ends[i], self._labels[i], self._firsts[i], self._lasts[i]
+        )
+
+
+class _Sentences(Rows[tuple[int, int]]):
+    """An analysis' sentences as character spans, made from its token columns."""
+
+    __slots__ = ("_a",)
+
+    def __init__(self, a: Analysis) -> None:
+        self._a = a
+
+    def __len__(self) -> int:
+        return len(self._a.sent_first)
+
+    def _row(self, s: int) -> tuple[int, int]:
+        tokens = self._a.sentence_tokens(s)
+        return self._a.starts[tokens.start], self._a.ends[tokens.stop - 1]
+
+
 @dataclass(frozen=True, eq=False)
 class Analysis:
     """The parse of one article as arrays indexed by token (see the module docstring)."""
@@ -49,13 +97,13 @@ class Analysis:
     starts: array[int]
     ends: array[int]
     heads: array[int]
-    deps: list[str]
-    lemmas: list[str]
-    pos: list[str]
-    tags: list[str]  # fine-grained (Penn) tags: NNS, PRP, WP ...
+    deps: Labels
+    lemmas: Labels
+    pos: Labels
+    tags: Labels  # fine-grained (Penn) tags: NNS, PRP, WP ...
     ent_of: array[int]  # index into `entities`, or -1
     sent_first: array[int]  # first token of each sentence
-    entities: list[Entity] = field(default_factory=list)
+    entities: Entities = field(default_factory=Entities)
 
     def __len__(self) -> int:
         return len(self.starts)
@@ -63,19 +111,33 @@ class Analysis:
     def word(self, i: int) -> str:
         return self.text[self.starts[i] : self.ends[i]]
 
-    @cached_property
-    def sentences(self) -> list[tuple[int, int]]:
+    @property
+    def sentences(self) -> Sequence[tuple[int, int]]:
         """Sentences as character spans."""
-        bounds = [*self.sent_first, len(self)]
-        return [(self.starts[a], self.ends[b - 1]) for a, b in itertools.pairwise(bounds)]
+        return _Sentences(self)
 
     @cached_property
-    def children(self) -> list[list[int]]:
-        kids: list[list[int]] = [[] for _ in range(len(self))]
+    def _dependants(self) -> tuple[array[int], array[int]]:
+        """Every token's children, in token order, as one array and where each token's
+        run of it begins (a list of lists took ~100 bytes a token)."""
+        n = len(self)
+        begin = array("i", bytes(4 * (n + 1)))
         for i, head in enumerate(self.heads):
             if head != i:
-                kids[head].append(i)
-        return kids
+                begin[head + 1] += 1
+        begin = array("i", accumulate(begin))
+        kids = array("i", bytes(4 * begin[n]))
+        free = begin[:n]
+        for i, head in enumerate(self.heads):
+            if head != i:
+                kids[free[head]] = i
+                free[head] += 1
+        return begin, kids
+
+    def children(self, i: int) -> array[int]:
+        """The tokens whose head is `i`, in order."""
+        begin, kids = self._dependants
+        return kids[begin[i] : begin[i + 1]]
 
     def sentence_of(self, i: int) -> int:
         """The index of the sentence that holds token `i`."""
@@ -109,7 +171,7 @@ class Analysis:
         while stack:
             j = stack.pop()
             lo, hi = min(lo, j), max(hi, j)
-            stack.extend(self.children[j])
+            stack.extend(self.children(j))
         return lo, hi + 1
 
 
@@ -128,39 +190,60 @@ def _pieces(text: str) -> Iterator[tuple[int, str]]:
         offset += len(line) + 1
 
 
+def _batches(text: str) -> Iterator[list[tuple[int, str]]]:
+    """The pieces in runs of at most `_BATCH_CHARS` characters (or one longer piece)."""
+    batch: list[tuple[int, str]] = []
+    size = 0
+    for piece in _pieces(text):
+        if batch and size + len(piece[1]) > _BATCH_CHARS:
+            yield batch
+            batch, size = [], 0
+        batch.append(piece)
+        size += len(piece[1])
+    if batch:
+        yield batch
+
+
+def _docs(text: str) -> Iterator[tuple[int, Doc]]:
+    """Each piece's offset and Doc, parsed a batch at a time (see `_BATCH_CHARS`)."""
+    for batch in _batches(text):
+        size = sum(len(p) for _, p in batch)
+        part = max(1, len(batch) * _TOK2VEC_CHARS // size)  # pieces of ~_TOK2VEC_CHARS
+        docs = nlp().pipe(
+            (p for _, p in batch),
+            batch_size=len(batch),
+            component_cfg={"tok2vec": {"batch_size": part}},
+        )
+        for (offset, _), doc in zip(batch, docs, strict=True):
+            yield offset, doc
+
+
 def _parse(text: str, sha: str) -> Analysis:
-    starts, ends, heads, ent_of, sent_first = (array("q") for _ in range(5))
-    deps: list[str] = []
-    lemmas: list[str] = []
-    pos: list[str] = []
-    tags: list[str] = []
-    entities: list[Entity] = []
-    pieces = list(_pieces(text))
-    for (offset, _), doc in zip(
-        pieces, nlp().pipe((p for _, p in pieces), batch_size=_BATCH), strict=True
-    ):
+    starts, ends, heads, ent_of, sent_first = (array("i") for _ in range(5))
+    deps, pos, tags = Labels("H"), Labels("H"), Labels("H")
+    lemmas = Labels("I")
+    entities = Entities()
+    for offset, doc in _docs(text):
         base = len(starts)
         ent_base = len(entities)
         labels = [-1] * len(doc)
         for k, ent in enumerate(doc.ents):
             entities.append(
-                Entity(
-                    offset + ent.start_char,
-                    offset + ent.end_char,
-                    intern(ent.label_),
-                    base + ent.start,
-                    base + ent.end,
-                )
+                offset + ent.start_char,
+                offset + ent.end_char,
+                ent.label_,
+                base + ent.start,
+                base + ent.end,
             )
             labels[ent.start : ent.end] = [ent_base + k] * (ent.end - ent.start)
         for tok in doc:
             starts.append(offset + tok.idx)
             ends.append(offset + tok.idx + len(tok.text))
             heads.append(base + tok.head.i)
-            deps.append(intern(tok.dep_))
-            lemmas.append(intern(tok.lemma_.lower()))
-            pos.append(intern(tok.pos_))
-            tags.append(intern(tok.tag_))
+            deps.append(tok.dep_)
+            lemmas.append(tok.lemma_.lower())
+            pos.append(tok.pos_)
+            tags.append(tok.tag_)
             if tok.is_sent_start:
                 sent_first.append(base + tok.i)
         ent_of.extend(labels)
