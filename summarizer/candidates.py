@@ -11,6 +11,7 @@ costs a local model two tokens, copying a name or a quote ten or fifty.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
@@ -35,14 +36,24 @@ _KINDS: dict[str, tuple[str, FieldName]] = {
     "DATE": ("T", "when"),
     "TIME": ("T", "when"),
 }
-_STRIP_AFTER = ("'s", "\u2019s")
+_STRIP_AFTER = ("'s", "\u2019s", " Image", " Photo")  # "… Image: (credit)" captions
 # A name used as a place whatever the tagger's label: "in Sumy", "near Demidovka",
 # "the Kursk region", "villages like Prilesye" (the small model tags such towns as people
 # or organisations).
-_LOCATIVE = frozenset("in near into across inside outside around throughout".split())
+_LOCATIVE = frozenset("in near into across inside outside around throughout within".split())
 _PLACE_NOUNS = frozenset(
     """region village city town province oblast county district border area country capital
-    territory port island suburb municipality""".split()
+    territory port island suburb municipality hometown""".split()
+)
+# Labels the small model gives names it does not know ("Kursk" PRODUCT, "Demidovka and
+# Prilesye" WORK_OF_ART): kept only where the parse uses them as places.
+_MISTAGGED = frozenset(["PERSON", "ORG", "PRODUCT", "WORK_OF_ART"])
+# An organisation's name ending in one of these is a building or site, a place to visit
+# ("the Museum of Flight", "Metro Toronto Convention Centre", "NTU Hospital Station").
+_FACILITY_NOUNS = frozenset(
+    """museum center centre planetarium hall station stadium arena hotel mosque airport
+    base bridge tower towers factory gallery galleries park square palace cathedral road
+    street avenue""".split()
 )
 
 
@@ -90,19 +101,30 @@ class Proposal:
         return {q.id: q for q in self.quotes if q.id is not None}
 
 
+_INITIALISM_END = re.compile(r"(?:^|[\s.])\w\.$")
+
+
 def _clean(name: str) -> str:
     for possessive in ("'s ", "\u2019s "):  # "Ukraine’s Sumy": the tagger's one entity
         name = name.rpartition(possessive)[2]
     name = name.removeprefix("the ").removeprefix("The ")
     for suffix in _STRIP_AFTER:
         name = name.removesuffix(suffix)
-    return name.strip(" ,.;:\u2013\u2014-")
+    name = name.strip(" ,;:\u2013\u2014-")
+    # A period ends the name only if it ends the sentence, not an initialism ("U.S.").
+    return name if _INITIALISM_END.search(name) else name.rstrip(".").rstrip()
+
+
+def _root(a: Analysis, e: Entity) -> int:
+    """The entity's head token: "Museum" in "the Museum of Flight", "Sumy" in "Ukraine’s
+    Sumy" (the last token whose head is outside the name)."""
+    inside = range(e.first, e.last)
+    return max((t for t in inside if a.heads[t] not in inside), default=e.last - 1)
 
 
 def _used_as_place(a: Analysis, e: Entity) -> bool:
     """Whether the parse uses a name as a place (see `_LOCATIVE`)."""
-    inside = range(e.first, e.last)
-    root = next((t for t in inside if a.heads[t] not in inside), e.last - 1)
+    root = _root(a, e)
     while a.deps[root] == "conj" and a.heads[root] != root:  # "in Sumy and Kharkiv"
         root = a.heads[root]
     head = a.heads[root]
@@ -113,34 +135,88 @@ def _used_as_place(a: Analysis, e: Entity) -> bool:
         if prep in ("like", "as", "of") and a.lemmas[a.heads[head]] in _PLACE_NOUNS:
             return True
     follows = e.last < len(a) and a.lemmas[e.last] in _PLACE_NOUNS
-    return follows or (a.deps[root] == "compound" and a.lemmas[head] in _PLACE_NOUNS)
+    # "the Kursk region", "Ukraine’s Sumy and Kharkiv border areas"
+    return follows or (a.deps[root] in ("compound", "nmod") and a.lemmas[head] in _PLACE_NOUNS)
 
 
 def _label(a: Analysis, e: Entity) -> str:
-    if e.label in ("PERSON", "ORG") and _used_as_place(a, e):
+    if e.label in _MISTAGGED and _used_as_place(a, e):
         return "GPE"
+    if e.label == "ORG" and a.word(_root(a, e)).lower() in _FACILITY_NOUNS:
+        return "FAC"
     return e.label
+
+
+def _conjuncts(a: Analysis, first: int, last: int) -> list[tuple[int, int]]:
+    """Token runs of [first, last) between its commas and conjunctions: "Demidovka and
+    Prilesye", one entity to the tagger, is two places."""
+    runs, begin = [], first
+    for t in range(first, last + 1):
+        if t == last or a.deps[t] in ("cc", "punct"):
+            if t > begin:
+                runs.append((begin, t))
+            begin = t + 1
+    return runs
+
+
+def _conjoined_places(a: Analysis, places: set[int]) -> list[tuple[int, int]]:
+    """Proper nouns the tagger left out, conjoined with a place: "Kharkiv" in "Sumy and
+    Kharkiv border areas"; each as its token run (with its compound parts)."""
+    out = []
+    for t in range(len(a)):
+        if a.pos[t] == "PROPN" and a.ent_of[t] < 0 and a.deps[t] == "conj" and a.heads[t] in places:
+            first = t
+            while first > 0 and a.deps[first - 1] == "compound" and a.heads[first - 1] == t:
+                first -= 1
+            out.append((first, t + 1))
+    return out
+
+
+def _common_words(a: Analysis) -> frozenset[str]:
+    """Words the article writes in lower case: a one-word "name" among them is a common
+    noun capitalised by a headline or a sentence's start ("Iodine", "Party", "Islam" is
+    not, since the article never writes "islam")."""
+    return frozenset(w for i in range(len(a)) if (w := a.word(i)).islower())
 
 
 def _spans(a: Analysis) -> list[tuple[str, str, int, int]]:
     """(label, text, start, end) of each proposing entity; for times, the expression."""
     out = []
+    spans: list[tuple[str, int, int]] = []  # (label, first token, last + 1) of names
+    places: set[int] = set()  # tokens of names used as places
     for e in a.entities:
-        if e.label not in _KINDS:
+        if e.label not in _KINDS and e.label not in _MISTAGGED:
             continue
         raw = a.text[e.start : e.end]
-        if _KINDS[e.label][1] == "when":
+        if e.label in ("DATE", "TIME"):
             hit = find_time(raw)
             if hit is None:
                 continue
             m = hit[1]
             out.append((e.label, m.group(), e.start + m.start(), e.start + m.end()))
             continue
+        label = _label(a, e)
+        if label not in _KINDS:
+            continue
+        runs = [(e.first, e.last)]
+        if label == "GPE" and e.label in _MISTAGGED:
+            runs = _conjuncts(a, e.first, e.last)
+            places.update(range(e.first, e.last))
+        elif _KINDS[label][1] == "where":
+            places.update(range(e.first, e.last))
+        spans += [(label, first, last) for first, last in runs]
+    spans += [("GPE", first, last) for first, last in _conjoined_places(a, places)]
+    common = _common_words(a)
+    for label, first, last in spans:
+        raw = a.text[a.starts[first] : a.ends[last - 1]]
         name = _clean(raw)
-        if len(name) > 2 and not name.islower() and name_key(name):  # not "or", "m"
-            start = e.start + raw.find(name)
-            out.append((_label(a, e), name, start, start + len(name)))
-    return out
+        short_ok = len(name) > 2 or name.isupper()  # "UK", not "or" or "m"
+        # a name is more than a title or a demonym, except a place's: "US", "EU"
+        named = name_key(name) or _KINDS[label][1] == "where"
+        if short_ok and not name.islower() and named and name.lower() not in common:
+            start = a.starts[first] + raw.find(name)
+            out.append((label, name, start, start + len(name)))
+    return sorted(out, key=lambda span: span[2])
 
 
 def _merge(a: Analysis, cast: Cast) -> list[Candidate]:
@@ -165,8 +241,10 @@ def _merge(a: Analysis, cast: Cast) -> list[Candidate]:
     for label, name, start, end in spans:
         prefix, wanted = _KINDS[label]
         key = name.lower() if wanted == "when" else name_key(name)
-        if wanted != "when" and (person := people.find(key)) is not None:
+        if wanted != "when" and key and (person := people.find(key)) is not None:
             prefix, wanted, key = "P", "who", person
+        elif wanted == "where":  # a place is its whole name: "South Australia" is not
+            key = name.casefold()  # "Australia", and "Western" is not a title
         book = books.setdefault(wanted, KeyBook())
         known = key if wanted == "when" else book.find(key)
         found = by_key.get((wanted, known)) if known is not None else None
