@@ -211,8 +211,8 @@ def _spans(a: Analysis) -> list[tuple[str, str, int, int]]:
         raw = a.text[a.starts[first] : a.ends[last - 1]]
         name = _clean(raw)
         short_ok = len(name) > 2 or name.isupper()  # "UK", not "or" or "m"
-        # a name is more than a title or a demonym, except a place's: "US", "EU"
-        named = name_key(name) or _KINDS[label][1] == "where"
+        # a name is more than a title or a demonym, except a place's initials: "US", "EU"
+        named = name_key(name) or (_KINDS[label][1] == "where" and name.isupper())
         if short_ok and not name.islower() and named and name.lower() not in common:
             start = a.starts[first] + raw.find(name)
             out.append((label, name, start, start + len(name)))

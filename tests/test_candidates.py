@@ -47,8 +47,9 @@ def test_a_region_is_not_its_country() -> None:
 def test_two_letter_places_and_initialisms_keep_their_letters() -> None:
     found = _fields(
         "The asylum seekers crossed the Channel to the UK. Troops left the U.S. in May, "
-        "and the US embassy stayed open."
+        "and the US embassy stayed open. Ukrainian troops advanced."
     )
+    assert "Ukrainian" not in found["where"], found  # a demonym is not a place
     assert "UK" in found["where"], found
     assert "U.S." in found["where"], found  # not "U.S": the period is the name's
 
