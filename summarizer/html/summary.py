@@ -192,7 +192,7 @@ def article_section(text: str, summary: Summary, number: int) -> Markup:
 def summary_page(views: Sequence[tuple[str, Summary]]) -> str:
     """One page for one or more (article text, grounded summary) pairs, a section each."""
     titles = [s.article.title or s.article.id or "Article" for _, s in views]
-    heading = titles[0] if len(views) == 1 else f"{len(views)} grounded summaries"
+    heading = "Grounded summary" if len(views) == 1 else f"{len(views)} grounded summaries"
     nav = Markup("")
     if len(views) > 1:
         nav = Markup('<nav class="docs" aria-label="Articles"><ol>{}</ol></nav>').format(
@@ -201,7 +201,7 @@ def summary_page(views: Sequence[tuple[str, Summary]]) -> str:
                 for n, t in enumerate(titles, 1)
             )
         )
-    body = Markup('<header class="top"><h1>Grounded summary: {}</h1>{}</header>{}{}').format(
+    body = Markup('<header class="top"><h1>{}</h1>{}</header>{}{}').format(
         heading,
         legend(),
         nav,
@@ -209,4 +209,4 @@ def summary_page(views: Sequence[tuple[str, Summary]]) -> str:
             article_section(text, summary, n) for n, (text, summary) in enumerate(views, 1)
         ),
     )
-    return page(f"Summary: {heading}", body)
+    return page(f"{heading}: {', '.join(titles)}", body)
