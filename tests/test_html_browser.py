@@ -36,11 +36,12 @@ pytestmark = [
 runner = CliRunner()
 SEED_PATH = ROOT / "seeds" / f"{SEED_001}.txt"
 EXAMPLE = ROOT / "examples" / "001.summary.json"
+Pages = dict[str, tuple[Path, dict[str, Any]]]  # name → (page file, the summary it shows)
 FIELDS = {"who": "who", "where": "where", "when": "when", "quote": "quotes"}
 
 
 @pytest.fixture(scope="module")
-def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, dict[str, Any]]]:
+def pages(tmp_path_factory: pytest.TempPathFactory) -> Pages:
     """name → (page file, the summary it shows), made by `check` and `summarize`."""
     folder = tmp_path_factory.mktemp("pages")
     made: dict[str, tuple[Path, dict[str, Any]]] = {}
@@ -76,7 +77,7 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, dic
 
 
 @pytest.fixture(scope="module")
-def browser(pages: dict[str, tuple[Path, dict[str, Any]]]) -> Iterator[Browser]:
+def browser(pages: Pages) -> Iterator[Browser]:
     """Started after the pages are made: Playwright's sync API keeps an event loop running
     in this thread, and `summarize` runs one of its own."""
     assert pages
@@ -84,8 +85,12 @@ def browser(pages: dict[str, tuple[Path, dict[str, Any]]]) -> Iterator[Browser]:
         yield running
 
 
-def open_page(browser: Browser, path: Path, viewport: dict[str, int]) -> tuple[Page, list[str]]:
-    """The page loaded, and the dialogs (alert, confirm…) it opens, dismissed and recorded."""
+def open_page(
+    browser: Browser, made: tuple[Path, dict[str, Any]], viewport: dict[str, int]
+) -> tuple[Page, dict[str, Any], list[str]]:
+    """The page loaded, the summary it shows, and the dialogs (alert, confirm…) it opens,
+    dismissed and recorded."""
+    path, summary = made
     page = browser.new_page(viewport=viewport)  # type: ignore[arg-type]
     dialogs: list[str] = []
 
@@ -95,7 +100,7 @@ def open_page(browser: Browser, path: Path, viewport: dict[str, int]) -> tuple[P
 
     page.on("dialog", dismissed)
     page.goto(path.as_uri())
-    return page, dialogs
+    return page, summary, dialogs
 
 
 # Each highlighted item once (a split item's fragments share its data-item).
@@ -111,16 +116,13 @@ FULL_TEXT = """(id) => [...document.querySelectorAll(`.text [data-item="${id}"]`
   .map(el => el.textContent).join('')"""
 
 
-def test_highlights_match_the_kept_items_one_for_one(
-    browser: Browser, pages: dict[str, tuple[Path, dict[str, Any]]]
-) -> None:
+def test_highlights_match_the_kept_items_one_for_one(browser: Browser, pages: Pages) -> None:
     texts = {
         "check": SEED_PATH.read_text(encoding="utf-8"),
         "seed0": (ROOT / "seeds" / f"{SEED_000}.txt").read_text(encoding="utf-8"),
     }
     for name in ("check", "seed0"):
-        path, summary = pages[name]
-        page, _ = open_page(browser, path, LAPTOP)
+        page, summary, _ = open_page(browser, pages[name], LAPTOP)
         shown = page.evaluate(HIGHLIGHTS)
         expected = [
             (field, item["start"], item["text"])
@@ -143,10 +145,9 @@ def test_highlights_match_the_kept_items_one_for_one(
 
 
 def test_a_speaker_mention_leads_to_its_quote_and_the_quote_back_to_it(
-    browser: Browser, pages: dict[str, tuple[Path, dict[str, Any]]]
+    browser: Browser, pages: Pages
 ) -> None:
-    path, summary = pages["seed0"]
-    page, _ = open_page(browser, path, LAPTOP)
+    page, summary, _ = open_page(browser, pages["seed0"], LAPTOP)
     links = page.locator(".text a.speaker")
     attributed = [q for q in summary["quotes"] if q["speaker_start"] is not None]
     assert links.count() == len({q["speaker_start"] for q in attributed}) > 2
@@ -171,10 +172,9 @@ def test_a_speaker_mention_leads_to_its_quote_and_the_quote_back_to_it(
 
 
 def test_an_article_full_of_markup_shows_it_as_text_and_runs_nothing(
-    browser: Browser, pages: dict[str, tuple[Path, dict[str, Any]]]
+    browser: Browser, pages: Pages
 ) -> None:
-    path, summary = pages["evil"]
-    page, dialogs = open_page(browser, path, LAPTOP)
+    page, summary, dialogs = open_page(browser, pages["evil"], LAPTOP)
     page.mouse.move(200, 200)
     assert page.evaluate("typeof window.__pwned") == "undefined"
     assert dialogs == []
@@ -195,10 +195,9 @@ def test_an_article_full_of_markup_shows_it_as_text_and_runs_nothing(
 
 @pytest.mark.parametrize("viewport", [LAPTOP, PHONE], ids=["laptop", "phone"])
 def test_the_page_reads_on_a_laptop_and_a_phone(
-    browser: Browser, pages: dict[str, tuple[Path, dict[str, Any]]], viewport: dict[str, int]
+    browser: Browser, pages: Pages, viewport: dict[str, int]
 ) -> None:
-    path, _ = pages["seed0"]
-    page, _ = open_page(browser, path, viewport)
+    page, _, _ = open_page(browser, pages["seed0"], viewport)
     box = page.evaluate(
         """() => { const t = document.querySelector('.text').getBoundingClientRect();
           const a = document.querySelector('aside').getBoundingClientRect();
