@@ -103,3 +103,23 @@ def test_typography_and_fragment_are_told_apart() -> None:
     }
     typo = next(m for m in c.quotes if m.label is QuoteLabel.typography)
     assert {o.op for o in typo.diff} == {"equal"}  # no word changed, only marks and case
+
+
+def test_a_changed_number_is_flagged_and_an_unchanged_one_is_not() -> None:
+    c = compare_files(DATA / "numbers_a.txt", DATA / "numbers_b.txt")
+    rows = {r.key: r for r in c.numbers}
+    toll = rows["people · kill"]
+    assert toll.differs
+    assert toll.values == {0: [12.0], 1: [15.0]}
+    assert [m.text for m in toll.mentions] == ["12 people", "At least 15 people"]
+    assert rows["kilometer · from centre"].values == {0: [3.0], 1: [5.0]}
+    assert rows["kilometer · from centre"].differs
+    # "40 workers" rescued and pulled out alive: the same in both, so nothing to flag.
+    assert all(40.0 not in v for r in c.numbers if r.differs for v in r.values.values())
+
+
+def test_seeds_state_the_same_distance_in_two_spellings(seeds: Comparison) -> None:
+    (distance,) = [r for r in seeds.numbers if r.key == "kilometer · from border"]
+    assert not distance.differs
+    assert {m.text for m in distance.mentions} == {"only two kilometers", "just two kilometres"}
+    assert not [r for r in seeds.numbers if r.differs]  # the rewrite changed no number

@@ -5,6 +5,7 @@ from __future__ import annotations
 from summarizer.compare.entities import entity_rows
 from summarizer.compare.keys import Keys
 from summarizer.compare.model import Comparison, Source
+from summarizer.compare.numbers import number_rows
 from summarizer.compare.quotes import match_quotes, voices
 from summarizer.schema import Summary
 
@@ -37,4 +38,5 @@ def compare(articles: list[tuple[Summary, str]]) -> Comparison:
         sources=sources_of(summaries),
         entities=entities,
         quotes=match_quotes(by_source),
+        numbers=number_rows([text for _, text in articles]),
     )
