@@ -68,7 +68,7 @@ def _made_summaries(
     if report.failed:  # each already named on stderr; a comparison with a gap would mislead
         console.print(f"compared nothing: {len(report.failed)} of {len(sources)} articles failed")
         raise typer.Exit(EXIT_FAILED)
-    by_source = {s.article.source: s for s in report.done}
+    by_source = {r.article.source: r.summary for r in report.done}
     return [by_source[s] for s in sources]
 
 
