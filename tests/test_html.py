@@ -13,10 +13,14 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from summarizer.cli import app
+from summarizer.compare import compare
+from summarizer.compare.model import QuoteLabel
+from summarizer.extract import text_summary
 from summarizer.grounding import ground
-from summarizer.html import summary_page
+from summarizer.html import compare_page, summary_page
 from summarizer.html.page import CSP
 from summarizer.html.spans import Span, nest
+from summarizer.inputs import read_article
 from summarizer.schema import Quote, Rejection, Summary, Who
 from tests.conftest import ROOT, SEED_000, SEED_001, assert_grounded
 
@@ -233,3 +237,22 @@ def test_check_renders_its_grounded_result_with_the_rejections() -> None:
     assert result.exit_code == 1  # the example has rejections: the same status as JSON
     assert "the article attributes this quote to &#39;Donald Trump&#39;" in result.stdout
     assert read(result.stdout).text_div == article.read_text(encoding="utf-8")
+
+
+def test_a_comparison_of_hostile_articles_is_text_and_its_quotes_nest(tmp_path: Path) -> None:
+    second = EVIL.replace("40 homes", "forty homes <iframe src=javascript:alert(1)>")
+    articles = []
+    for name, text in (("a.txt", EVIL), ("b.txt", second)):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        articles.append(read_article(str(tmp_path / name)))
+    comparison = compare([(text_summary(a), a.text) for a in articles])
+    pair = next(m for m in comparison.quotes if m.b is not None)
+    assert pair.label is QuoteLabel.reworded
+    assert pair.b is not None
+    reader = read(compare_page(comparison, [a.text for a in articles]))
+    assert reader.text_div == EVIL + second
+    assert not {"script", "img", "b", "iframe"} & set(reader.tags)
+    assert all(h.startswith("#") for h in reader.hrefs)
+    assert reader.items["s0-quote-0"] == pair.a.text
+    assert reader.items["s1-quote-0"] == pair.b.text
+    assert "<iframe src=javascript:alert(1)>" in reader.all_text  # in the diff, as text

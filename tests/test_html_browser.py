@@ -73,6 +73,8 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> Pages:
     )
     evil_check = ["check", str(evil), str(hostile)]
     cli("evil", evil_check, evil_check)
+    both = ["compare", str(ROOT / "seeds"), "--model", "none"]
+    cli("compare", both, both)
     return made
 
 
@@ -106,7 +108,7 @@ def open_page(
 # Each highlighted item once (a split item's fragments share its data-item).
 HIGHLIGHTS = """() => {
   const items = {};
-  for (const el of document.querySelectorAll('.text mark[data-item]'))
+  for (const el of document.querySelectorAll('.text [data-field]'))
     items[el.dataset.item] ??= {field: el.dataset.field, start: +el.dataset.start};
   return items;
 }"""
@@ -237,3 +239,48 @@ def look_for(png: bytes, colours: dict[str, str]) -> set[str]:
         for name, css in colours.items()
         if tuple(int(v) for v in css[4:-1].split(",")) in present
     }
+
+
+def test_the_comparison_puts_the_articles_side_by_side_and_links_each_quote_to_its_match(
+    browser: Browser, pages: Pages
+) -> None:
+    page, comparison, _ = open_page(browser, pages["compare"], LAPTOP)
+    refs = {
+        (r["source"], r["index"]): r for m in comparison["quotes"] for r in (m["a"], m["b"]) if r
+    }
+    shown = page.evaluate(HIGHLIGHTS)
+    quotes = {k: v for k, v in shown.items() if v["field"] == "quote"}
+    assert sorted(page.evaluate(FULL_TEXT, k) for k in quotes) == sorted(
+        r["text"] for r in refs.values()
+    )
+    mentions = [m for row in comparison["entities"] for m in row["mentions"]]
+    assert len(shown) - len(quotes) == len(mentions) > 10
+    columns = page.evaluate(
+        "() => [...document.querySelectorAll('.source')].map(e => e.getBoundingClientRect().left)"
+    )
+    assert len(columns) == 2
+    assert columns[1] > columns[0] + 300  # side by side
+    pairs = [m for m in comparison["quotes"] if m["b"] is not None]
+    assert len(pairs) >= 2
+    for k, match in enumerate(comparison["quotes"]):
+        if match["b"] is None:
+            continue
+        a, b = match["a"], match["b"]
+        page.click(f'.text a[data-item="s{a["source"]}-quote-{a["index"]}"]')
+        target = page.evaluate("() => document.querySelector(':target').dataset.item")
+        assert target == f"s{b['source']}-quote-{b['index']}"
+        row = page.locator(f"#pair-{k}")
+        deleted = [o["text"] for o in match["diff"] if o["op"] == "delete"]
+        inserted = [o["text"] for o in match["diff"] if o["op"] == "insert"]
+        assert row.locator("del").all_inner_texts() == deleted
+        assert row.locator("ins").all_inner_texts() == inserted
+    page.set_viewport_size(PHONE)  # type: ignore[arg-type]
+    assert page.evaluate("document.documentElement.scrollWidth <= innerWidth")
+    stacked = page.evaluate(
+        "() => [...document.querySelectorAll('.source')].map(e => e.getBoundingClientRect().top)"
+    )
+    assert stacked[1] > stacked[0] + 300
+    size, colours = look(page.screenshot())
+    assert size == (PHONE["width"], PHONE["height"])
+    assert colours > 50
+    page.close()

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from summarizer.html.spans import Span
+
 # Scripts, fonts, frames, connections: none. Inline styles only; images only as data: URLs.
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
@@ -53,22 +55,28 @@ h3 { font-size: 1rem; margin: 1rem 0 0.3rem; }
   list-style: none; font-size: 0.9rem; }
 .layout { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 1.5rem;
   align-items: start; }
-.layout.compare { grid-template-columns: repeat(auto-fit, minmax(0, 1fr)); }
+.layout.compare { grid-template-columns: none; grid-auto-flow: column;
+  grid-auto-columns: minmax(0, 1fr); }
 @media (max-width: 760px) {
-  .layout, .layout.compare { grid-template-columns: minmax(0, 1fr); }
+  .layout { grid-template-columns: minmax(0, 1fr); }
+  .layout.compare { grid-auto-flow: row; }
 }
+.scroll { overflow-x: auto; }
 .text { white-space: pre-wrap; overflow-wrap: anywhere; border: 1px solid var(--line);
   border-radius: 6px; padding: 0.75rem 1rem; margin: 0; font: inherit; }
-aside, .panel { overflow-wrap: anywhere; font-size: 0.95rem; }
+aside { overflow-wrap: anywhere; font-size: 0.95rem; }
+.panel { overflow-wrap: break-word; font-size: 0.95rem; }
+.panel td:first-child { min-width: 7rem; }
 aside ul, .panel ul { padding-left: 1.2rem; margin: 0.2rem 0; }
 mark { color: var(--ink); padding: 0 1px; }
-mark.evidence { background: #fce7f3; text-decoration: underline dashed #9d174d 2px; }
-mark.quote { background: #ede9fe; font-style: italic;
+.evidence { background: #fce7f3; text-decoration: underline dashed #9d174d 2px; }
+.quote { background: #ede9fe; font-style: italic;
   text-decoration: underline wavy #5b21b6 1px; }
-mark.who { background: #dbeafe; border-bottom: 2px solid #1e40af; }
-mark.where { background: #dcfce7; border-bottom: 3px double #166534; }
-mark.when { background: #fef3c7; border-bottom: 2px dotted #92400e; }
+.who { background: #dbeafe; border-bottom: 2px solid #1e40af; }
+.where { background: #dcfce7; border-bottom: 3px double #166534; }
+.when { background: #fef3c7; border-bottom: 2px dotted #92400e; }
 a { color: #1d4ed8; }
+.text a.quote { color: var(--ink); }
 a.speaker { font-weight: 700; color: #1e3a8a; text-decoration: underline 2px; }
 :target { outline: 3px solid #b91c1c; outline-offset: 1px; }
 .check { font-size: 0.8rem; border: 1px solid var(--muted); border-radius: 3px;
@@ -84,17 +92,45 @@ td, th { border-top: 1px solid var(--line); padding: 0.25rem 0.4rem; text-align:
 """
 
 
-def legend() -> Markup:
-    """What each highlight means: the same classes as in the text, with its non-colour cue."""
+def highlight(
+    field: str,
+    start: int,
+    end: int,
+    ident: str,
+    title: str,
+    *,
+    tag: str = "mark",
+    extra: tuple[tuple[str, str], ...] = (),
+) -> Span:
+    """An item's highlight: `data-field`, `data-item` (its id, shared by its fragments) and
+    its offsets, which is what a reader's tools (and the tests) match to the summary."""
+    attrs = (
+        ("class", field),
+        ("data-field", field),
+        ("data-item", ident),
+        ("data-start", str(start)),
+        ("data-end", str(end)),
+        ("title", title),
+        *extra,
+    )
+    return Span(start, end, tag, attrs, FIELD[field].rank, ident)
+
+
+def legend(shown: tuple[str, ...] = tuple(FIELD), speakers: bool = True) -> Markup:
+    """What each highlight the page shows means: the same classes as in the text, with its
+    non-colour cue."""
     items = Markup("").join(
         Markup('<li><mark class="{}">{}</mark> <span class="reason">({})</span></li>').format(
             f.name, f.label, f.cue
         )
         for f in FIELDS
+        if f.name in shown
     )
     speaker = Markup(
         '<li><a class="speaker" href="#legend">speaker</a> '
         '<span class="reason">(bold link: goes to the quote)</span></li>'
+        if speakers
+        else ""
     )
     return Markup('<ul class="legend" id="legend" aria-label="Legend">{}{}</ul>').format(
         items, speaker

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from markupsafe import Markup
 
-from summarizer.html.page import FIELD, legend, page, section
+from summarizer.html.page import FIELD, highlight, legend, page, section
 from summarizer.html.spans import Span, nest
 from summarizer.schema import Quote, Summary, _Item
 
@@ -44,15 +44,7 @@ def highlight_spans(summary: Summary, prefix: str) -> list[Span]:
             if item.start is None or item.end is None:
                 continue
             ident = f"{prefix}{field}-{i}"
-            attrs: tuple[tuple[str, str], ...] = (
-                ("class", field),
-                ("data-field", field),
-                ("data-item", ident),
-                ("data-start", str(item.start)),
-                ("data-end", str(item.end)),
-                ("title", _title(field, item)),
-            )
-            spans.append(Span(item.start, item.end, "mark", attrs, FIELD[field].rank, ident))
+            spans.append(highlight(field, item.start, item.end, ident, _title(field, item)))
     for (start, end), quotes in speaker_mentions(summary).items():
         first = quotes[0]
         ident = f"{prefix}speaker-{first}"
