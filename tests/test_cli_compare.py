@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
@@ -103,9 +102,10 @@ def test_bad_usage_and_input_exit_2_with_one_line(args: list[str], message: str)
     assert message in err
 
 
-def test_html_format_is_refused_cleanly_while_no_view_exists() -> None:
-    if importlib.util.find_spec("summarizer.html") is not None:
-        pytest.skip("summarizer.html exists: its own tests cover the page")
-    code, out, err = compare(*NUMBERS, "--model", "none", "--format", "html")
-    assert (code, out) == (2, "")
-    assert "--format html" in err
+def test_html_format_writes_one_page_with_both_articles(tmp_path: Path) -> None:
+    out = tmp_path / "compare.html"
+    code, stdout, err = compare(*SEEDS, "--model", "none", "--format", "html", "--out", str(out))
+    assert (code, stdout) == (0, ""), err
+    page = out.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>")
+    assert page.count('<div class="source"') == 2

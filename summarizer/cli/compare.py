@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import sys
 from datetime import date
 from enum import StrEnum
@@ -14,10 +13,11 @@ from rich.console import Console
 
 from summarizer.cli.common import EXIT_FAILED, ModelChoice, Published, app, fail, model_command
 from summarizer.cli.common import parse_date as parse_date_option
-from summarizer.compare import Comparison, compare
+from summarizer.compare import compare
 from summarizer.compare.brief import to_brief
 from summarizer.config import ConfigError
 from summarizer.grounding import ground
+from summarizer.html import compare_page
 from summarizer.inputs import Article, InputError, collect_articles, read_article, read_summary
 from summarizer.output import write_atomic
 from summarizer.providers.models import ModelError
@@ -72,15 +72,6 @@ def _made_summaries(
     return [by_source[s] for s in sources]
 
 
-def _html(comparison: Comparison, texts: list[str]) -> str:
-    """The HTML view, from `summarizer.html.compare_page` where this version has it."""
-    try:
-        page = importlib.import_module("summarizer.html").compare_page
-    except (ImportError, AttributeError):
-        raise fail("--format html: this version has no HTML view of a comparison") from None
-    return str(page(comparison, texts))
-
-
 @app.command("compare")
 @model_command
 def compare_command(
@@ -125,7 +116,7 @@ def compare_command(
     texts = [a.text for a in articles]
     comparison = compare(list(zip(made, texts, strict=True)))
     if output_format is Format.html:
-        text = _html(comparison, texts)
+        text = compare_page(comparison, texts)
     elif output_format is Format.md:
         text = to_brief(comparison)
     else:
