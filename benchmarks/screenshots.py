@@ -2,6 +2,7 @@
 
 docs/seed-view.png: `summarizer check seeds/001_….txt examples/001.summary.json --format
 html` on a laptop-sized window (1280×800), the page as a reader first sees it.
+docs/compare-view.png: `summarizer compare seeds/ --model none --format html`, likewise.
 """
 
 from __future__ import annotations
@@ -14,8 +15,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # tests.browser: the same Chromium the tests drive
 
+from summarizer.compare import compare  # noqa: E402
+from summarizer.extract import text_summary  # noqa: E402
 from summarizer.grounding import ground  # noqa: E402
-from summarizer.html import summary_page  # noqa: E402
+from summarizer.html import compare_page, summary_page  # noqa: E402
 from summarizer.inputs import read_article, read_summary  # noqa: E402
 from tests.browser import LAPTOP, chromium, look, missing  # noqa: E402
 
@@ -29,13 +32,19 @@ def seed_view() -> str:
     return summary_page([(article.text, ground(article.text, draft))])
 
 
+def compare_view() -> str:
+    articles = [read_article(f"seeds/{name}") for name in sorted(os.listdir("seeds"))]
+    texts = [a.text for a in articles]
+    return compare_page(compare([(text_summary(a), a.text) for a in articles]), texts)
+
+
 def main() -> int:
     os.chdir(ROOT)
     why = missing()
     if why:
         print(f"screenshots: {why}", file=sys.stderr)
         return 2
-    shots = {"seed-view.png": seed_view()}
+    shots = {"seed-view.png": seed_view(), "compare-view.png": compare_view()}
     with tempfile.TemporaryDirectory() as folder, chromium() as browser:
         for name, html in shots.items():
             page_file = Path(folder) / "page.html"
