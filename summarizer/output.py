@@ -10,20 +10,32 @@ import json
 import os
 import secrets
 import sys
+from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
+from summarizer.html import summary_page
+from summarizer.inputs import Article
 from summarizer.render import to_json, to_markdown
 from summarizer.schema import Summary
+
+
+@dataclass(frozen=True)
+class Summarized:
+    """A summary with the article it is of: the HTML view shows the text the offsets index."""
+
+    article: Article
+    summary: Summary
 
 
 class Format(StrEnum):
     json = "json"
     jsonl = "jsonl"
     md = "md"
+    html = "html"
 
 
-SUFFIX = {Format.json: ".json", Format.jsonl: ".jsonl", Format.md: ".md"}
+SUFFIX = {Format.json: ".json", Format.jsonl: ".jsonl", Format.md: ".md", Format.html: ".html"}
 
 
 def _create_temporary(path: Path) -> tuple[int, Path]:
@@ -60,7 +72,10 @@ def remove_stale_temporaries(folder: Path, name: str = "*") -> None:
         stale.unlink(missing_ok=True)
 
 
-def render_one(summary: Summary, fmt: Format) -> str:
+def render_one(done: Summarized, fmt: Format) -> str:
+    summary = done.summary
+    if fmt is Format.html:
+        return summary_page([(done.article.text, summary)])
     if fmt is Format.md:
         return to_markdown(summary)
     if fmt is Format.jsonl:
@@ -68,31 +83,32 @@ def render_one(summary: Summary, fmt: Format) -> str:
     return to_json(summary)
 
 
-def render_many(summaries: list[Summary], fmt: Format) -> str:
-    """Several summaries as one document: a JSON array, JSON lines, or Markdown reports."""
-    if fmt is Format.json and len(summaries) != 1:
-        return (
-            json.dumps([s.model_dump(mode="json") for s in summaries], indent=2, ensure_ascii=False)
-            + "\n"
-        )
+def render_many(results: list[Summarized], fmt: Format) -> str:
+    """Several summaries as one document: a JSON array, JSON lines, Markdown reports, or
+    one HTML page with a section per article."""
+    if fmt is Format.html:
+        return summary_page([(r.article.text, r.summary) for r in results])
+    if fmt is Format.json and len(results) != 1:
+        dumped = [r.summary.model_dump(mode="json") for r in results]
+        return json.dumps(dumped, indent=2, ensure_ascii=False) + "\n"
     separator = "\n---\n\n" if fmt is Format.md else ""
-    return separator.join(render_one(s, fmt) for s in summaries)
+    return separator.join(render_one(r, fmt) for r in results)
 
 
 def is_directory_target(out: str) -> bool:
     return out.endswith(("/", os.sep)) or Path(out).is_dir()
 
 
-def write_one(summary: Summary, out_dir: Path, fmt: Format) -> Path:
+def write_one(done: Summarized, out_dir: Path, fmt: Format) -> Path:
     """One summary into a directory, named after its article."""
-    path = out_dir / f"{summary.article.id or 'summary'}{SUFFIX[fmt]}"
-    write_atomic(path, render_one(summary, fmt))
+    path = out_dir / f"{done.summary.article.id or 'summary'}{SUFFIX[fmt]}"
+    write_atomic(path, render_one(done, fmt))
     return path
 
 
-def write_all(summaries: list[Summary], out: str | None, fmt: Format) -> None:
+def write_all(results: list[Summarized], out: str | None, fmt: Format) -> None:
     """All summaries to one file (atomically) or to standard output."""
-    text = render_many(summaries, fmt)
+    text = render_many(results, fmt)
     if out is None or out == "-":
         sys.stdout.write(text)
         sys.stdout.flush()

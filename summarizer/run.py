@@ -31,6 +31,7 @@ from summarizer.config import (
 )
 from summarizer.extract import text_summary
 from summarizer.inputs import Article, InputError, read_article
+from summarizer.output import Summarized
 from summarizer.providers.cache import ResponseCache
 from summarizer.providers.client import (
     DEFAULT_TIMEOUT,
@@ -52,9 +53,10 @@ log = logging.getLogger("summarizer")
 
 @dataclass
 class Report:
-    """What a run did: summaries made, and (source, reason) for each failure."""
+    """What a run did: summaries made, each with its article, and (source, reason) for each
+    failure."""
 
-    done: list[Summary] = field(default_factory=list)
+    done: list[Summarized] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
 
 
@@ -238,7 +240,7 @@ def run(
     settings: Settings,
     options: Options,
     published: date | None,
-    on_summary: Callable[[Summary], None],
+    on_summary: Callable[[Summarized], None],
     console: Console,
     cache: ResponseCache | None = None,
 ) -> Report:
@@ -254,9 +256,10 @@ def run(
     if not jobs:
         return report
 
-    def done(_job: Job, summary: Summary) -> None:
-        report.done.append(summary)
-        on_summary(summary)
+    def done(job: Job, summary: Summary) -> None:
+        result = Summarized(job.article, summary)
+        report.done.append(result)
+        on_summary(result)
 
     def failed(job: Job, reason: str) -> None:
         report.failed.append((job.article.source, reason))

@@ -34,3 +34,15 @@ def test_grounding_benchmark_prints_claims_per_second() -> None:
         r"^\s*0\.2\d\s+(present|absent)\s+\d+\s+[\d.]+\s+\d+\s+\d+\s+[\d.]+$", run.stdout, re.M
     )
     assert large == ["present", "absent"]
+
+
+def test_compare_benchmark_prints_seed_precision_and_recall() -> None:
+    run = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "compare.py")],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert "summaries from --model none" in run.stdout
+    figures = dict(re.findall(r"^\s+(\w+_(?:precision|recall))\s+([\d.]+)$", run.stdout, re.M))
+    assert set(figures) >= {"pairing_precision", "pairing_recall", "label_recall"}

@@ -10,7 +10,15 @@ import signal
 import sys
 from types import FrameType
 
-from summarizer.cli import batch, cache, check, evaluate, models, summarize  # noqa: F401  (registers)
+from summarizer.cli import (  # noqa: F401  (registers)
+    batch,
+    cache,
+    check,
+    compare,
+    evaluate,
+    models,
+    summarize,
+)
 from summarizer.cli.common import EXIT_USAGE, app
 from summarizer.text import PipelineMissingError
 

@@ -10,6 +10,7 @@ import typer
 
 from summarizer.cli.common import EXIT_OK, EXIT_REJECTED, app, fail, parse_date
 from summarizer.grounding import ground
+from summarizer.html import summary_page
 from summarizer.inputs import InputError, read_article, read_summary
 from summarizer.render import to_json, to_markdown
 
@@ -17,6 +18,7 @@ from summarizer.render import to_json, to_markdown
 class Format(StrEnum):
     json = "json"
     md = "md"
+    html = "html"
 
 
 @app.command()
@@ -46,6 +48,8 @@ def check(
     given |= {"published": pub} if pub else {}
     draft = draft.model_copy(update={"article": art.info().model_copy(update=given)})
     result = ground(art.text, draft)
-    render = to_markdown if output_format is Format.md else to_json
-    sys.stdout.write(render(result))
+    if output_format is Format.html:
+        sys.stdout.write(summary_page([(art.text, result)]))
+    else:
+        sys.stdout.write((to_markdown if output_format is Format.md else to_json)(result))
     raise typer.Exit(EXIT_REJECTED if result.rejected else EXIT_OK)

@@ -21,10 +21,9 @@ from summarizer.cli.common import (
 )
 from summarizer.config import ConfigError
 from summarizer.output import Format as OutFormat
-from summarizer.output import is_directory_target, write_all, write_one
+from summarizer.output import Summarized, is_directory_target, write_all, write_one
 from summarizer.providers.models import ModelError
 from summarizer.run import run
-from summarizer.schema import Summary
 
 
 @app.command()
@@ -34,7 +33,12 @@ def summarize(
         list[str], typer.Argument(help="Article files (.txt, .md, .html), directories, or '-'.")
     ],
     output_format: Annotated[
-        OutFormat, typer.Option("--format", help="Output format.")
+        OutFormat,
+        typer.Option(
+            "--format",
+            help="Output format. html: a page with the article's text highlighted; several "
+            "articles make one page with a section each, or a page each into --out DIR/.",
+        ),
     ] = OutFormat.json,
     out: Annotated[
         str | None, typer.Option(help="Output file, or a directory (one file per article).")
@@ -53,9 +57,9 @@ def summarize(
     sources = article_sources(paths)
     to_dir = out is not None and is_directory_target(out)
 
-    def keep(summary: Summary) -> None:
+    def keep(result: Summarized) -> None:
         if to_dir and out is not None:
-            write_one(summary, Path(out), output_format)
+            write_one(result, Path(out), output_format)
 
     console = Console(stderr=True, soft_wrap=True)  # an error is one line, however long
     try:

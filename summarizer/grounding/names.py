@@ -106,6 +106,19 @@ def name_key(name: str) -> str:
     return words[-1]
 
 
+# Words after a place's name that do not change the place: "Belgorod Region" is Belgorod.
+PLACE_SUFFIXES = frozenset("region regions oblast province district county city area areas".split())
+
+
+def place_key(name: str) -> str:
+    """What identifies a place across mentions: its words without a leading article or a
+    trailing "region" ("the Belgorod region" and "Belgorod" share "belgorod")."""
+    words = name_words(name)
+    while len(words) > 1 and words[-1] in PLACE_SUFFIXES:
+        words = words[:-1]
+    return " ".join(words)
+
+
 _NOT_INITIALS = frozenset(["of", "the", "and", "for", "de", "du", "des"])
 _DEMONYM_INITIALS = frozenset(d[0] for d in DEMONYMS)
 
@@ -164,3 +177,14 @@ class KeyBook:
             ]
             self._found[key] = next((k for k in candidates if same_key(k, key)), None)
         return self._found[key]
+
+    def canonical(self, key: str) -> str:
+        """The key first added for the entity `key` names, so that look-alikes share one
+        ("zelensky" for "zelenskyy" once "zelensky" is in); a new key is added as itself."""
+        if not key:
+            return key
+        found = self.find(key)
+        if found is None:
+            self.add(key)
+            return key
+        return found
