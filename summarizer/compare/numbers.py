@@ -60,10 +60,10 @@ def _root(a: Analysis, e: Entity) -> int:
 def _measured_from(a: Analysis, unit: int) -> str | None:
     """What a distance is from: a 'from' phrase on the unit, its head, or beside it."""
     head = a.heads[unit]
-    places = [*a.children[unit], head, *a.children[head]]
+    places = [*a.children(unit), head, *a.children(head)]
     for prep in places:
         if a.pos[prep] == "ADP" and a.lemmas[prep] in _FROM:
-            obj = next((c for c in a.children[prep] if a.deps[c] == "pobj"), None)
+            obj = next((c for c in a.children(prep) if a.deps[c] == "pobj"), None)
             if obj is not None:
                 return f"{a.lemmas[prep]} {a.lemmas[obj]}"
     return None
