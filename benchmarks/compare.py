@@ -9,8 +9,13 @@ quotes, the numbers the pairing threshold was chosen from.
 
 from __future__ import annotations
 
+import argparse
 import itertools
+import sys
 from pathlib import Path
+
+# This checkout's code, not the venv's editable install (which may be another worktree).
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from summarizer.compare import compare
 from summarizer.compare.keys import Keys
@@ -25,6 +30,7 @@ GOLD = ROOT / "tests" / "data" / "compare" / "seeds_gold.json"
 
 
 def main() -> None:
+    argparse.ArgumentParser(description=__doc__.splitlines()[0]).parse_args()
     gold = read_gold(GOLD)
     articles = [read_article(str(ROOT / s)) for s in gold.sources]
     made = [(text_summary(a), a.text) for a in articles]

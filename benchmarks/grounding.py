@@ -31,6 +31,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+# The checkout this script lives in, before the installed package: the venv's editable
+# install points at one checkout, so a run from another (a git worktree) measured that
+# one's code (issue 11: a 4 MB case "10x worse than 2 MB" was the code before the fix).
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import summarizer
 from summarizer import ground
 from summarizer.grounding.attribution import attributor_of
 from summarizer.grounding.cast import cast_of
@@ -39,7 +45,8 @@ from summarizer.grounding.timeexpr import find_time
 from summarizer.text import analyse
 from summarizer.text.analysis import forget_all
 
-SEEDS = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
 NAME_RE = re.compile(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)*\b")
 
 
@@ -107,6 +114,28 @@ def rate(work: Callable[[], int], rounds: int) -> float:
 LARGE_CLAIMS = 500
 
 
+def peak_mb() -> float:
+    """This process's peak resident memory in MB. VmHWM where Linux has it: ru_maxrss
+    starts a child at its parent's peak (the kernel carries it across exec), so it also
+    counted whatever the benchmark's own process had held."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def measured_code() -> str:
+    """Which summarizer package a run measures, and its commit, for the output."""
+    where = Path(summarizer.__file__).resolve().parent.parent
+    git = ["git", "-C", str(where), "describe", "--always", "--dirty"]
+    commit = subprocess.run(git, capture_output=True, text=True, check=False).stdout.strip()
+    return f"{where} at {commit or 'unknown commit'}"
+
+
 def large_article(megabytes: float, rng: random.Random) -> str:
     """The seeds, then sentences of their words (no quotation marks) up to the size."""
     texts = [p.read_text(encoding="utf-8") for p in SEEDS]
@@ -129,18 +158,19 @@ def large_case(megabytes: float, kind: str) -> dict[str, float]:
     ]
     chosen = claims[0 if kind == "present" else 1 :: 2]  # claims_for alternates true, altered
     summary = as_summaries(chosen, len(chosen))[0]
-    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    before = peak_mb()
     start = time.perf_counter()
     result = ground(text, summary)
     seconds = time.perf_counter() - start
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    peak = peak_mb()
     return {"mb": len(text.encode("utf-8")) / 1e6, "chars": len(text), "claims": len(chosen),
             "seconds": seconds, "rejected": len(result.rejected), "base_mb": before,
             "peak_mb": peak}  # fmt: skip
 
 
 def large(sizes: list[float]) -> None:
-    print(f"\nlong articles, {LARGE_CLAIMS} claims each; seconds, and peak resident MB of the")
+    print(f"\nlong articles, code measured: {measured_code()}")
+    print(f"{LARGE_CLAIMS} claims each; seconds, and peak resident MB of the")
     print("process (before grounding: the interpreter, its imports and the inputs), and the")
     print("peak beyond that per character of the article")
     head = ["article MB", "claims are", "rejected", "seconds", "peak MB", "before", "bytes/char"]

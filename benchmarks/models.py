@@ -12,9 +12,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from pathlib import Path
 
 from rich.console import Console
+
+# This checkout's package before the installed one (see benchmarks/grounding.py).
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from summarizer.config import Settings
 from summarizer.evaluation.gold import load_gold

@@ -7,6 +7,7 @@ docs/compare-view.png: `summarizer compare seeds/ --model none --format html`, l
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 import tempfile
@@ -39,6 +40,7 @@ def compare_view() -> str:
 
 
 def main() -> int:
+    argparse.ArgumentParser(description=__doc__.splitlines()[0]).parse_args()
     os.chdir(ROOT)
     why = missing()
     if why:

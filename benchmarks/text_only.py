@@ -12,8 +12,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 import time
 from pathlib import Path
+
+# This checkout's package before the installed one (see benchmarks/grounding.py).
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from summarizer.extract import text_summary
 from summarizer.inputs import Article

@@ -14,11 +14,15 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 import time
 from collections import Counter
 from datetime import date
 from pathlib import Path
 from typing import Any
+
+# This checkout's package before the installed one (see benchmarks/grounding.py).
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from summarizer import ground
 from summarizer.grounding.names import name_key, same_key

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
+from pathlib import Path
+
+import pytest
 
 from tests.conftest import ROOT
 
@@ -46,3 +50,23 @@ def test_compare_benchmark_prints_seed_precision_and_recall() -> None:
     assert "summaries from --model none" in run.stdout
     figures = dict(re.findall(r"^\s+(\w+_(?:precision|recall))\s+([\d.]+)$", run.stdout, re.M))
     assert set(figures) >= {"pairing_precision", "pairing_recall", "label_recall"}
+
+
+@pytest.mark.parametrize("script", sorted((ROOT / "benchmarks").glob("*.py")), ids=lambda p: p.name)
+def test_a_benchmark_measures_the_checkout_it_is_in(script: Path, tmp_path: Path) -> None:
+    """The venv's editable install points at one checkout; run from another (a worktree),
+    a benchmark imported that one's package and measured its code (issue 11's 4 MB case,
+    "10x worse than 2 MB", was the code before the fix). A package found earlier on the
+    path stands in for the installed one here: the script must not import it."""
+    decoy = tmp_path / "summarizer"
+    decoy.mkdir()
+    (decoy / "__init__.py").write_text("raise SystemExit('imported the installed summarizer')")
+    run = subprocess.run(
+        [sys.executable, str(script), "--help"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(tmp_path)},
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr
+    assert "usage:" in run.stdout
