@@ -118,8 +118,7 @@ def _clean(name: str) -> str:
 def _root(a: Analysis, e: Entity) -> int:
     """The entity's head token: "Museum" in "the Museum of Flight", "Sumy" in "Ukraine’s
     Sumy" (the last token whose head is outside the name)."""
-    inside = range(e.first, e.last)
-    return max((t for t in inside if a.heads[t] not in inside), default=e.last - 1)
+    return (a.roots(e.first, e.last) or [e.last - 1])[-1]
 
 
 def _used_as_place(a: Analysis, e: Entity) -> bool:

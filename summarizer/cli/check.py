@@ -8,8 +8,7 @@ from typing import Annotated
 
 import typer
 
-from summarizer.cli.common import EXIT_OK, EXIT_REJECTED, app, fail, parse_date
-from summarizer.grounding import ground
+from summarizer.cli.common import EXIT_OK, EXIT_REJECTED, app, fail, ground_given, parse_date
 from summarizer.html import summary_page
 from summarizer.inputs import InputError, read_article, read_summary
 from summarizer.render import to_json, to_markdown
@@ -44,10 +43,7 @@ def check(
         draft = read_summary(summary)
     except InputError as err:
         raise fail(str(err)) from None
-    given = draft.article.model_dump(exclude_none=True, exclude={"sha256"})
-    given |= {"published": pub} if pub else {}
-    draft = draft.model_copy(update={"article": art.info().model_copy(update=given)})
-    result = ground(art.text, draft)
+    result = ground_given(art, draft, pub)
     if output_format is Format.html:
         sys.stdout.write(summary_page([(art.text, result)]))
     else:

@@ -16,8 +16,10 @@ import typer
 
 from summarizer import __version__
 from summarizer.config import ConfigError, Settings, resolve_settings
-from summarizer.inputs import collect_articles
+from summarizer.grounding import ground
+from summarizer.inputs import Article, collect_articles
 from summarizer.providers.cache import ResponseCache, open_cache
+from summarizer.schema import Summary
 from summarizer.summarize import Options, options_for
 
 app = typer.Typer(
@@ -164,3 +166,13 @@ def main(
     ] = False,
 ) -> None:
     """Structured, grounded summaries of news articles."""
+
+
+def ground_given(article: Article, draft: Summary, published: date | None) -> Summary:
+    """A summary someone gave (`check`, `compare --summary`) grounded in its article: its
+    own article fields kept, the text's sha256 and `--published` over them, offsets
+    recomputed."""
+    given = draft.article.model_dump(exclude_none=True, exclude={"sha256"})
+    given |= {"published": published} if published else {}
+    info = article.info().model_copy(update=given)
+    return ground(article.text, draft.model_copy(update={"article": info}))

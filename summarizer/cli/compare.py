@@ -11,12 +11,19 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from summarizer.cli.common import EXIT_FAILED, ModelChoice, Published, app, fail, model_command
+from summarizer.cli.common import (
+    EXIT_FAILED,
+    ModelChoice,
+    Published,
+    app,
+    fail,
+    ground_given,
+    model_command,
+)
 from summarizer.cli.common import parse_date as parse_date_option
 from summarizer.compare import compare
 from summarizer.compare.brief import to_brief
 from summarizer.config import ConfigError
-from summarizer.grounding import ground
 from summarizer.html import compare_page
 from summarizer.inputs import Article, InputError, collect_articles, read_article, read_summary
 from summarizer.output import write_atomic
@@ -47,9 +54,7 @@ def _given_summaries(articles: list[Article], paths: list[str], pub: date | None
             raise fail(
                 f"{path}: is a summary of another text (sha256 {sha[:12]}…), not of {art.source}"
             )
-        given = draft.article.model_dump(exclude_none=True, exclude={"sha256"})
-        info = art.info(pub).model_copy(update=given | ({"published": pub} if pub else {}))
-        grounded.append(ground(art.text, draft.model_copy(update={"article": info})))
+        grounded.append(ground_given(art, draft, pub))
     return grounded
 
 

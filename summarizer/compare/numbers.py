@@ -51,10 +51,8 @@ def value_of(text: str) -> float | None:
 
 
 def _root(a: Analysis, e: Entity) -> int:
-    """The entity's token whose head lies outside it."""
-    return next(
-        (t for t in range(e.first, e.last) if not e.first <= a.heads[t] < e.last), e.last - 1
-    )
+    """The entity's first token whose head lies outside it."""
+    return (a.roots(e.first, e.last) or [e.last - 1])[0]
 
 
 def _measured_from(a: Analysis, unit: int) -> str | None:

@@ -159,6 +159,12 @@ class Analysis:
         e = self.ent_of[i]
         return self.entities[e] if e >= 0 else None
 
+    def roots(self, first: int, last: int) -> list[int]:
+        """The tokens of [first, last) whose head lies outside it: a name's head word
+        ("Museum" in "the Museum of Flight"); more than one where the tagger's span is not
+        one phrase ("Ukraine’s Sumy": "Ukraine" and "Sumy")."""
+        return [t for t in range(first, last) if not first <= self.heads[t] < last]
+
     def ancestors(self, i: int) -> Iterator[int]:
         while self.heads[i] != i:
             i = self.heads[i]
