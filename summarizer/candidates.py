@@ -274,7 +274,8 @@ def _quotes(cast: Cast) -> list[QuoteProposal]:
         end = region.start + len(body.rstrip(","))
         if end <= region.start:
             continue
-        sentence = next((s for s in a.sentences if s[0] <= region.open_at < s[1]), None)
+        mark = a.token_at(region.open_at)  # the sentence by bisection, not a scan
+        sentence = a.sentences[a.sentence_of(mark)] if mark < len(a) else None
         if sentence is not None and is_instruction(a.text, *sentence):
             continue  # 'quote him saying "…"': words an instruction dictates, not speech
         speaker = attributions.attribution(i).speaker
