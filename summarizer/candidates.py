@@ -5,8 +5,8 @@ Names are spaCy's entities, one candidate per entity merged by name key ("Zelens
 times are what our time-expression rules find inside spaCy's date and time entities
 ("Monday", not "Monday in a video address"); quotes are every direct quotation with the
 speaker attribution finds. Each candidate gets a short id (P1, O1, L1, T1; Q1 for a quote
-with no speaker found) that the prompt marks and the model answers with: naming an id
-costs a local model two tokens, copying a name or a quote ten or fifty.
+with no speaker found) that the prompt marks: the model sees what the text found, adds only
+what it missed, and answers a quote's speaker with an id (two tokens, not ten).
 """
 
 from __future__ import annotations

@@ -15,7 +15,8 @@ from summarizer.candidates import propose
 from summarizer.config import NO_MODEL, TEXT_PROVIDER
 from summarizer.grounding import ground
 from summarizer.inputs import Article
-from summarizer.schema import Meta, Quote, Summary, When, Where, Who
+from summarizer.picks import draft_of
+from summarizer.schema import Meta, Summary
 from summarizer.text import analyse
 
 
@@ -23,20 +24,8 @@ def text_summary(article: Article, published: date | None = None) -> Summary:
     """The grounded summary the article's text gives without a model: every candidate in
     the field its label proposes, every quotation attribution gives a speaker."""
     started = time.monotonic()
-    proposal = propose(analyse(article.text))
-    roles = {c.name: ", ".join(c.roles) or None for c in proposal.candidates}
-    text = proposal.text
-    draft = Summary(
-        who=[Who(text=c.name, role=roles[c.name]) for c in proposal.of("who")],
-        where=[Where(text=c.name) for c in proposal.of("where")],
-        when=[When(text=c.name) for c in proposal.of("when")],
-        quotes=[
-            Quote(text=text[q.start : q.end], speaker=q.speaker)
-            for q in proposal.quotes
-            if q.speaker is not None
-        ],
-        article=article.info(published),
-    )
+    draft = draft_of(None, propose(analyse(article.text)))
+    draft.article = article.info(published)
     grounded = ground(article.text, draft)
     meta = Meta(
         model=NO_MODEL,

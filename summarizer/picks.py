@@ -1,11 +1,13 @@
-"""What the model answers, and how its ids become the items of a draft summary.
+"""What the model answers, and how it joins what the text proposed in a draft summary.
 
-The model answers with what the text proposed (`candidates`): ids for who/where/when (any
-id in any field: the tagger calls "Sumy" a person at times, the model may know better), a
-name as written for one the candidates missed, `what`, and a speaker for each quote the
-text could not attribute. Every list and string has a bound in the JSON schema, which a local
-server turns into its sampling grammar: an answer cannot repeat itself forever. A remote
-model that ignores the bounds is cut to them, not refused.
+The text proposes every name, place, time and quotation (`candidates`); the model, reading
+the article's opening with those marked by ids (`prompting`), writes `what`, adds a name
+the candidates missed, as the article writes it, and names the speaker of each quote the
+text could not attribute. It does not list the candidates' ids: the 1.5B model listed them
+in order, not by story, so its picks never changed the dev-set numbers, and every id cost
+~4 output tokens (benchmarks/RESULTS.md, rows T2 and T6). Every list and string has a bound
+in the JSON schema, which a local server turns into its sampling grammar: an answer cannot
+repeat itself forever. A remote model that ignores the bounds is cut to them, not refused.
 """
 
 from __future__ import annotations
@@ -15,26 +17,24 @@ import re
 from typing import Any
 
 import instructor
-from pydantic import BaseModel, Field, ValidationInfo, field_validator
+from pydantic import BaseModel, Field, field_validator
 
 from summarizer.candidates import FieldName, Proposal
 from summarizer.evidence import supporting_sentences
-from summarizer.grounding.names import is_org_name, looks_like_person, name_words
+from summarizer.grounding.names import CONNECTORS, is_org_name, looks_like_person, name_words
 from summarizer.grounding.quotations import sentence_spans
 from summarizer.grounding.timeexpr import is_time_expression
 from summarizer.schema import Evidence, Quote, Rejection, Summary, What, When, Where, Who
 
-# Items per list. The text proposes every candidate anyway (see `_answers`), so the ids
-# matter where the model moves one to another field; the 1.5B model lists ids in order,
-# and every id is ~4 output tokens (RESULTS.md row T3: 12/8/6 gave 110-135 per article).
-BOUNDS: dict[str, int] = {"who": 6, "where": 6, "when": 4}
 FIELDS: tuple[FieldName, ...] = ("who", "where", "when")
-ID_PATTERN = "^[POLT][0-9]{1,3}$"  # who/where/when hold ids only: the grammar makes sure
 MAX_ADDED, ADDED_CHARS = 4, 60
 WHAT_CHARS = 160  # ~25 words: one sentence
 MAX_SPEAKERS = 12
 _ID = re.compile(r"\[?\s*([POLTQ])\s*(\d+)\s*\]?")
 _MARK = re.compile(r"\[[POLTQ]\d+\]")
+_PARTS = re.compile(r",\s*|\s+and\s+|\s*&\s*")  # of a list: "Syria and Yemen"
+_WORD = re.compile(r"[^\W_][\w'’.-]*")
+_JOINS = CONNECTORS | {"and"}
 _SCHEMAS: dict[type, dict[str, Any]] = {}
 
 
@@ -46,23 +46,15 @@ class Speaker(BaseModel):
 class Picks(instructor.OpenAISchema):
     """Summary"""  # the tool description: prompt tokens count; instructions are in the prompt
 
-    # All required: a local server's grammar lets the model skip an optional field, and
-    # the 1.5B model skipped who, where and when.
-    who: list[str]
-    where: list[str]
-    when: list[str]
-    added: list[str]  # names, places or times the ids missed, as the article writes them
+    # `what` first: an answer cut at max_tokens keeps it. All required: a local server's
+    # grammar lets the model skip an optional field.
     what: str
-
-    @field_validator("who", "where", "when", mode="before")
-    @classmethod
-    def _cut(cls, value: Any, info: ValidationInfo) -> Any:
-        """A list over its bound is cut (the first items kept), not refused."""
-        return value[: BOUNDS[info.field_name or ""]] if isinstance(value, list) else value
+    added: list[str]  # names, places or times the ids missed, as the article writes them
 
     @field_validator("added", mode="before")
     @classmethod
     def _cut_added(cls, value: Any) -> Any:
+        """A list over its bound is cut (the first items kept), not refused."""
         if not isinstance(value, list):
             return value
         return [v[:ADDED_CHARS] if isinstance(v, str) else v for v in value[:MAX_ADDED]]
@@ -119,9 +111,6 @@ def _lean(schema: Any) -> Any:
 def _bounded(schema: dict[str, Any]) -> dict[str, Any]:
     lean: dict[str, Any] = _lean(schema) | {"title": schema["title"]}
     props = lean["properties"]
-    for name, items in BOUNDS.items():
-        props[name] |= {"maxItems": items}
-        props[name]["items"] |= {"pattern": ID_PATTERN}
     props["added"] |= {"maxItems": MAX_ADDED}
     props["added"]["items"] |= {"maxLength": ADDED_CHARS}
     props["what"] |= {"maxLength": WHAT_CHARS}
@@ -141,14 +130,48 @@ def _name(answer: str, proposal: Proposal) -> str:
     return found.name if found is not None else " ".join(_MARK.sub(" ", answer).split())
 
 
-def _field_of(added: str) -> str:
+def _is_time(text: str) -> bool:
+    """A time expression, or a list of them: "Friday, September 9, 2016"."""
+    return all(is_time_expression(part, whole=True) for part in _PARTS.split(text) if part)
+
+
+def _field_of(added: str) -> FieldName:
     """The field a name the candidates missed goes to: a time to `when`, a person's or an
     organisation's name to `who`, anything else (a village the tagger did not know) to
     `where`. Grounding checks it there like any claim."""
     words = name_words(added)
-    if is_time_expression(added, whole=True):
+    if _is_time(added):
         return "when"
     return "who" if looks_like_person(added) or is_org_name(words) else "where"
+
+
+def _is_name(text: str) -> bool:
+    """Shaped as a proper name: it begins and ends with a capitalised word or a number, and
+    the words between are such or connectors ("Institute for the Study of War"); not a
+    phrase of the article ("attorney for Scientology", "Greek court has ruled that")."""
+    words = _WORD.findall(text)
+    shaped = [w[0].isupper() or w[0].isdigit() or w.casefold() in _JOINS for w in words]
+    return (
+        bool(words)
+        and all(shaped)
+        and words[0].casefold() not in _JOINS
+        and (words[-1].casefold() not in _JOINS)
+    )
+
+
+def _proposed(name: str, proposal: Proposal) -> bool:
+    """The text proposed this name already (the model did not see it marked): a
+    candidate's name, or a mention that is part of it ("Zelensky"; not "Manju Sam", whom
+    a shared surname merged into "Thomas Sam")."""
+    folded = name.casefold()
+    return any(
+        c.name.casefold() == folded
+        or (
+            folded in c.name.casefold()
+            and any(proposal.text[s:e].casefold() == folded for s, e in c.mentions)
+        )
+        for c in proposal.candidates
+    )
 
 
 def _first_sentence(text: str) -> str:
@@ -172,42 +195,52 @@ def _quotes(picks: Picks, proposal: Proposal) -> tuple[list[Quote], list[Rejecti
     return quotes, unknown
 
 
+def _added(added: str, proposal: Proposal) -> tuple[FieldName, str, str | None] | None:
+    """The field, name and refusal reason (None: none) of a name the model added; None
+    when the text proposed it already (alone, or each part of "Syria and Yemen"): the
+    candidate keeps its field. A time may be lowercase ("last year"); a name is shaped as
+    one (`_is_name`)."""
+    name = _name(added, proposal)
+    parts = [p for p in _PARTS.split(name) if p]
+    if parts and all(_proposed(p, proposal) for p in parts):
+        return None
+    field = _field_of(name)
+    if field != "when" and not _is_name(name):
+        return field, name, f"'{name}' is not a name: a name's words are capitalised"
+    return field, name, None
+
+
 def _answers(picks: Picks, proposal: Proposal) -> tuple[dict[str, list[str]], list[Rejection]]:
-    """Names per field: every candidate the text proposes for it, then the model's ids in
-    the field it put them in ("Sumy", tagged a person, put in `where`), then what it
-    added; an id that names no candidate is refused.
-
-    The model adds, it does not filter: keeping only the ids the 1.5B model picked cut GUM
-    recall from 0.80 to 0.38 (who), 0.70 to 0.43 (where) and 0.80 to 0.43 (when) at the
-    same precision (benchmarks/RESULTS.md, row T2): it lists ids in order, not by story.
-    """
+    """Names per field: every candidate the text proposes for it, then what the model
+    added (a name the candidates missed; an id given there is its candidate's name)."""
     names: dict[str, list[str]] = {f: [c.name for c in proposal.of(f)] for f in FIELDS}
-    unknown = []
-    for field in BOUNDS:
-        for answer in getattr(picks, field):
-            found = proposal.by_id.get(_as_id(answer) or "")
-            if found is None:
-                reason = f"'{answer}' is not one of the ids marked in the article"
-                unknown.append(Rejection(field=field, item={"text": answer}, reason=reason))
-            else:
-                names[field].append(found.name)
-    for added in picks.added:
-        names[_field_of(added)].append(_name(added, proposal))
-    return {f: list(dict.fromkeys(filter(None, given))) for f, given in names.items()}, unknown
+    refused = []
+    for added in filter(None, (_added(a, proposal) for a in picks.added)):
+        field, name, reason = added
+        if reason is None:
+            names[field].append(name)
+        elif name:
+            refused.append(Rejection(field=field, item={"text": name}, reason=reason))
+    return {f: list(dict.fromkeys(filter(None, given))) for f, given in names.items()}, refused
 
 
-def draft_of(picks: Picks, proposal: Proposal) -> Summary:
-    """The model's picks as a draft summary of names and texts, ready to be grounded."""
+def draft_of(picks: Picks | None, proposal: Proposal) -> Summary:
+    """The model's picks joined to what the text proposed, as a draft summary of names and
+    texts, ready to be grounded; with no picks (`--model none`), the text's alone."""
     roles = {c.name: ", ".join(c.roles) for c in proposal.candidates if c.roles}
-    fields, unknown_ids = _answers(picks, proposal)
-    quotes, unknown = _quotes(picks, proposal)
-    what = _first_sentence(picks.what)
-    evidence = [Evidence(text=s) for s in supporting_sentences(proposal.text, what)]
+    answer = picks or Picks(what="", added=[])
+    fields, refused = _answers(answer, proposal)
+    quotes, unknown = _quotes(answer, proposal)
+    what = None
+    if picks is not None:
+        sentence = _first_sentence(picks.what)
+        evidence = [Evidence(text=s) for s in supporting_sentences(proposal.text, sentence)]
+        what = What(summary=sentence or None, evidence=evidence)
     return Summary(
         who=[Who(text=n, role=roles.get(n)) for n in fields["who"]],
         where=[Where(text=n) for n in fields["where"]],
         when=[When(text=n) for n in fields["when"]],
-        what=What(summary=what or None, evidence=evidence),
+        what=what,
         quotes=quotes,
-        rejected=unknown_ids + unknown,
+        rejected=refused + unknown,
     )

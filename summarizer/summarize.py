@@ -1,16 +1,19 @@
-"""The data path for one article, step by step: analyse → prompt → model → ids → ground.
+"""The data path for one article, step by step: analyse → prompt → model → join → ground.
 
 `summarize_article` reads as the steps: the text is analysed once (`text.analyse`) and
-proposes candidates and quotes (`candidates.propose`); the prompt marks them with ids
-(`prompting.render`); the model answers ids and `what` (`ask`); ids become names and
-quotes (`picks.draft_of`); the draft is grounded (`grounding.ground`); and while attempts
-remain, what was refused goes back to the model with the reasons (`reask_messages`).
-Long articles are split on paragraph boundaries (`chunking`), each chunk summarised on its
-own with offsets shifted back, and the parts merged; nothing is truncated.
+proposes candidates and quotes (`candidates.propose`); the prompt is the article's opening
+with them marked by ids (`prompting.render`); the model writes `what`, adds what the ids
+missed and names the speakers the text could not (`ask`); its answer joins the text's
+proposals (`picks.draft_of`); the draft is grounded (`grounding.ground`); and while
+attempts remain, what was refused goes back to the model with the reasons
+(`reask_messages`). Long articles are split on paragraph boundaries (`chunking`), each
+chunk summarised on its own with offsets shifted back, and the parts merged; nothing is
+truncated. A chunk past the first calls the model only for quotes to attribute.
 """
 
 from __future__ import annotations
 
+import json
 import time
 from dataclasses import dataclass
 from datetime import date
@@ -48,7 +51,7 @@ class Options:
     # One call per article: a re-ask costs a whole second call (the article is read again).
     max_attempts: int = 1
     temperature: float = 0.0
-    # The answer is ids and one sentence (~60 tokens); the schema's bounds keep it far
+    # The answer is one sentence and a few names (~50 tokens); the schema's bounds keep it far
     # below this, and an answer cut here keeps what it had parsed.
     max_output_tokens: int = 400
     chunk_chars: int = 12_000  # ~3,000 tokens of article per call: fits an 8k context
@@ -97,17 +100,28 @@ def _arguments(completion: Any) -> str:
         return ""
 
 
-def _salvage(completion: Any, schema: type[Picks], options: Options) -> Picks:
-    """What an answer cut at `max_output_tokens` had said before the cut: its complete
-    items (a runaway list of "Croydon"s keeps the items before it)."""
+def _salvage(completion: Any, schema: type[Picks], cut_at: int | None) -> Picks:
+    """What an answer that did not parse had said: all of it when a raw line break in a
+    string (which a small model writes and strict JSON refuses) was the only fault; when it
+    was cut at `cut_at` output tokens, its complete items (a runaway list of "Croydon"s
+    keeps the items before it)."""
+    raw = _arguments(completion)
     try:
-        partial = pydantic_core.from_json(_arguments(completion), allow_partial=True)
+        answer = json.loads(raw, strict=False)
+    except ValueError as err:
+        if cut_at is None:
+            raise SummarizeError(f"no usable answer from the model: {err}") from err
+        try:
+            answer = pydantic_core.from_json(raw, allow_partial=True)
+        except ValueError:
+            raise SummarizeError(
+                f"the model's answer was cut off at {cut_at} output tokens"
+            ) from err
+    try:
         empty: dict[str, Any] = {name: [] for name in schema.model_fields} | {"what": ""}
-        return schema.model_validate(empty | (partial if isinstance(partial, dict) else {}))
-    except (ValueError, ValidationError) as err:
-        raise SummarizeError(
-            f"the model's answer was cut off at {options.max_output_tokens} output tokens"
-        ) from err
+        return schema.model_validate(empty | (answer if isinstance(answer, dict) else {}))
+    except ValidationError as err:
+        raise SummarizeError(f"no usable answer from the model: {err}") from err
 
 
 async def ask(
@@ -133,13 +147,13 @@ async def ask(
         )
     except IncompleteOutputException as err:
         usage.cut_off += 1
-        return _salvage(err.last_completion, schema, options)
+        return _salvage(err.last_completion, schema, options.max_output_tokens)
     except InstructorRetryException as err:
-        # A server that says "tool_calls" for a call cut mid-JSON (llama-cpp-python).
-        if usage.last_completion >= options.max_output_tokens:
-            usage.cut_off += 1
-            return _salvage(err.last_completion, schema, options)
-        raise SummarizeError(f"no usable answer from the model: {err.__cause__ or err}") from err
+        # A server that says "tool_calls" for a call cut mid-JSON (llama-cpp-python), or an
+        # answer with a raw line break in a string.
+        cut = usage.last_completion >= options.max_output_tokens
+        usage.cut_off += cut
+        return _salvage(err.last_completion, schema, options.max_output_tokens if cut else None)
     except InstructorError as err:  # anything else instructor could not make an answer of
         raise SummarizeError(f"no usable answer from the model: {err}") from err
 
@@ -189,6 +203,12 @@ async def summarize_chunk(
     """One chunk through the steps (see the module docstring); the summary and the
     number of model calls it took."""
     proposal: Proposal = propose(analyse(chunk.text))
+    if chunk.start > 0 and not proposal.asked:
+        # Past the opening the model has nothing to write: the text gives the names,
+        # places, times and every attributed quote; `what` is the first chunk's.
+        draft = draft_of(None, proposal)
+        draft.article.published = published
+        return ground(chunk.text, draft), 0
     messages = render(load_prompt(options.prompt), proposal)
     result: Summary | None = None
     for attempt in range(1, options.max_attempts + 1):

@@ -111,9 +111,9 @@ def test_settings_come_from_the_environment_and_config_as_on_the_command_line(
 
 
 def test_one_attempt_by_default_as_on_the_command_line() -> None:
-    """The default number of attempts is the CLI's (one place holds it): an id that names
-    nothing is refused, not re-asked; max_attempts=2 re-asks."""
-    wrong = tool_call_reply(ANSWER | {"who": ["P1", "P7"]})  # there is no P7
+    """The default number of attempts is the CLI's (one place holds it): a name the
+    article does not give is refused, not re-asked; max_attempts=2 re-asks."""
+    wrong = tool_call_reply(ANSWER | {"added": ["Vladimir Putin"]})  # not in the article
     for attempts, requests in ((None, 1), (2, 2)):
         script = Script([], default=wrong)
         with scripted_server(script) as url:

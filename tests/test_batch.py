@@ -24,7 +24,7 @@ from tests.scripted_server import Reply, Script, scripted_server, tool_call_repl
 
 # P1 is Maria Hale, as the prompt marks her; the tagger calls Lyon an organisation or a
 # person, and the model adds it as a place (tests/test_picks.py has both paths).
-ANSWER = {"who": ["P1"], "where": [], "when": [], "added": ["Lyon"], "what": "", "quotes": []}
+ANSWER = {"what": "", "added": ["Lyon"], "quotes": []}
 
 
 def good(delay: float = 0.0) -> Reply:

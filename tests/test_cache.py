@@ -18,8 +18,7 @@ from summarizer.providers.cache import ResponseCache, request_key
 from tests.scripted_server import Reply, Script, scripted_server, tool_call_reply
 
 ARTICLE = "Maria Hale met Jon Ortiz in Lyon on Monday. “We will rebuild,” Hale said.\n"
-ANSWER = {"who": ["P1"], "where": [], "when": ["T1"], "added": ["Lyon"], "what": "",
-          "quotes": []}  # fmt: skip
+ANSWER = {"what": "", "added": ["Lyon"], "quotes": []}
 
 
 def summarize(url: str, path: Path, *extra: str) -> dict[str, Any]:

@@ -18,8 +18,7 @@ from tests.test_evaluation import gold
 
 # Right about Hale and Lyon; "Paris" is not in the article (refused, never output). The
 # text proposes Ortiz and both quotes whatever the model answers.
-ANSWER = {"who": ["P1"], "where": [], "when": [], "added": ["Lyon", "Paris"], "what": "",
-          "quotes": []}  # fmt: skip
+ANSWER = {"what": "", "added": ["Lyon", "Paris"], "quotes": []}
 
 
 def gold_file(tmp_path: Path, rows: list[dict[str, Any]]) -> Path:

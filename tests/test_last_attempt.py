@@ -17,12 +17,9 @@ SEED1 = ROOT / "seeds" / f"{SEED_001}.txt"
 
 
 def test_refusals_after_the_last_attempt_are_kept_and_the_summary_written(tmp_path: Path) -> None:
-    hallucinated = {  # P1 is Volodymyr Zelenskyy; there is no P9, nor any Putin
-        "who": ["P1", "P9"],
-        "where": [],
-        "when": [],
-        "added": ["Vladimir Putin"],
+    hallucinated = {  # there is no Putin in the article, and "year" is no name
         "what": "Trump said he was not happy.",
+        "added": ["Vladimir Putin", "year"],
         "quotes": [],
     }
     script = Script([tool_call_reply(hallucinated), tool_call_reply(hallucinated)])
@@ -37,12 +34,12 @@ def test_refusals_after_the_last_attempt_are_kept_and_the_summary_written(tmp_pa
     assert len(script.requests) == 2  # one re-ask, then no more
     reask = script.requests[1]["messages"][-1]["content"]
     assert "Vladimir Putin" in reask
-    assert "'P9' is not one of the ids marked in the article" in reask
+    assert "'year' is not a name: a name's words are capitalised" in reask
     summary = json.loads(out.read_text())
     assert summary["meta"]["attempts"] == 2
     assert "Volodymyr Zelenskyy" in [w["text"] for w in summary["who"]]
     assert {(r["field"], r["item"]["text"]) for r in summary["rejected"]} >= {
         ("who", "Vladimir Putin"),
-        ("who", "P9"),
+        ("where", "year"),
     }
     assert_grounded(SEED1.read_text(encoding="utf-8"), Summary.model_validate(summary))

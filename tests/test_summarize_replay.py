@@ -71,10 +71,9 @@ def test_seed_001_finds_most_quotes_with_their_speakers(model_server: str | None
 
 
 def test_reask_repairs_an_invented_name(model_server: str | None) -> None:
-    """Hand-written first answer (an id that names nothing, an invented name), then the
+    """Hand-written first answer (an invented name, a word that is no name), then the
     real model's answer to the re-ask."""
-    wrong = {"who": ["P9"], "where": [], "when": [], "added": ["Vladimir Putin"], "what": "",
-             "quotes": []}  # fmt: skip
+    wrong = {"what": "", "added": ["Vladimir Putin", "year"], "quotes": []}
     script = Script([tool_call_reply(wrong), FORWARD], forward_to=model_server)
     with scripted_server(script) as url:
         summary = summarize(url if model_server else REPLAY_URL, SEED1, max_attempts=2)
@@ -83,7 +82,7 @@ def test_reask_repairs_an_invented_name(model_server: str | None) -> None:
     assert "Vladimir Putin" not in [w.text for w in summary.who]
     if model_server:  # recording: the re-ask told the model what was wrong
         reask = json.dumps(script.requests[1]["messages"])
-        assert "'P9' is not one of the ids marked in the article" in reask
+        assert "'year' is not a name: a name's words are capitalised" in reask
 
 
 def test_429_then_success(model_server: str | None) -> None:

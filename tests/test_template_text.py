@@ -24,7 +24,7 @@ ARTICLE = (
 def test_template_syntax_in_an_article_is_text(tmp_path: Path) -> None:
     path = tmp_path / "a.txt"
     path.write_text(ARTICLE, encoding="utf-8")
-    answer = {"who": ["P1"], "where": [], "when": [], "added": ["Lyon"], "what": ""}
+    answer = {"what": "", "added": ["Lyon"]}
     script = Script([tool_call_reply(answer)])
     with scripted_server(script) as url:
         result = CliRunner().invoke(
