@@ -39,6 +39,19 @@ def grounded(text: str, answer: Picks) -> Summary:
     return ground(text, draft_of(answer, propose(analyse(text))))
 
 
+def seed0_text() -> str:
+    return read_article(str(ROOT / "seeds" / f"{SEED_000}.txt")).text
+
+
+def summarized(script: Script, options: Options | None = None) -> Summary:
+    """Seed 000 through the whole path, the model's answers scripted."""
+    with scripted_server(script) as url:
+        ep = endpoint(url)
+        client = structured_client(ep, TransportPolicy(attempts=1))
+        article = read_article(str(ROOT / "seeds" / f"{SEED_000}.txt"))
+        return asyncio.run(summarize_article(client, ep, article, None, options))
+
+
 def candidate_id(text: str, name: str) -> str:
     return next(c.id for c in propose(analyse(text)).candidates if c.name == name)
 
@@ -162,8 +175,6 @@ def test_the_answer_schema_bounds_every_list_and_string() -> None:
 
 def test_a_runaway_answer_cut_at_max_tokens_keeps_what_was_grounded() -> None:
     """Hand-written: the answer seen on held-out news, "Croydon" repeated until the cut."""
-    path = ROOT / "seeds" / f"{SEED_000}.txt"
-    text = read_article(str(path)).text
     cut = (
         '{"what": "Zelensky confirmed fighting in Belgorod.", "added": ["Prilesye", '
         + ", ".join(['"Croydon"'] * 40)
@@ -173,12 +184,9 @@ def test_a_runaway_answer_cut_at_max_tokens_keeps_what_was_grounded() -> None:
     reply = tool_call_reply(
         cut, finish_reason="length", completion_tokens=options.max_output_tokens
     )
-    with scripted_server(Script([reply])) as url:
-        ep = endpoint(url)
-        client = structured_client(ep, TransportPolicy(attempts=1))
-        summary = asyncio.run(summarize_article(client, ep, read_article(str(path))))
+    summary = summarized(Script([reply]))
     assert summary.meta.cut_off == 1  # type: ignore[attr-defined]
-    assert_grounded(text, summary)
+    assert_grounded(seed0_text(), summary)
     assert "Volodymyr Zelensky" in [w.text for w in summary.who]
     assert "Prilesye" in [w.text for w in summary.where]
     assert summary.what is not None
@@ -190,12 +198,8 @@ def test_a_runaway_answer_cut_at_max_tokens_keeps_what_was_grounded() -> None:
 def test_an_answer_with_a_raw_line_break_in_a_string_is_read_not_lost() -> None:
     """Hand-written: the 0.5B model's answer for a GUM article had a line break inside a
     string, which strict JSON refuses; the article failed. Now the answer is read."""
-    path = ROOT / "seeds" / f"{SEED_000}.txt"
     raw = '{"what": "Zelensky confirmed fighting\nin Belgorod.", "added": ["Prilesye\n"]}'
-    with scripted_server(Script([tool_call_reply(raw)])) as url:
-        ep = endpoint(url)
-        client = structured_client(ep, TransportPolicy(attempts=1))
-        summary = asyncio.run(summarize_article(client, ep, read_article(str(path))))
+    summary = summarized(Script([tool_call_reply(raw)]))
     assert summary.what is not None
     assert summary.what.summary == "Zelensky confirmed fighting in Belgorod."
     assert "Prilesye" in [w.text for w in summary.where]
@@ -206,21 +210,15 @@ def test_a_long_article_is_read_once_by_the_model_and_whole_by_the_text() -> Non
     """Split in chunks (a small chunk size stands in for a long article): the model is
     called for the first only, as no later chunk has a quote to attribute; names from the
     last chunk are in the summary. Hand-written answer: this drives the chunk path."""
-    path = ROOT / "seeds" / f"{SEED_000}.txt"
-    text = read_article(str(path)).text
     script = Script([], default=tool_call_reply(NOTHING | {"what": "Zelensky spoke."}))
-    with scripted_server(script) as url:
-        ep = endpoint(url)
-        client = structured_client(ep, TransportPolicy(attempts=1))
-        options = Options(chunk_chars=1_500)
-        summary = asyncio.run(summarize_article(client, ep, read_article(str(path)), None, options))
+    summary = summarized(script, Options(chunk_chars=1_500))
     assert summary.meta.chunks > 2  # type: ignore[attr-defined]
     assert len(script.requests) == 1
     assert summary.meta.attempts == 1
     assert "United States" in [w.text for w in summary.where]  # in the last chunk
     assert summary.what is not None
     assert summary.what.summary == "Zelensky spoke."
-    assert_grounded(text, summary)
+    assert_grounded(seed0_text(), summary)
 
 
 def test_what_is_one_sentence_without_our_marks(seed1: str) -> None:
