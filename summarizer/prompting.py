@@ -97,7 +97,8 @@ def excerpt_spans(proposal: Proposal) -> list[tuple[int, int]]:
         if q.id is None:
             continue
         para_start = text.rfind("\n", 0, q.open_at) + 1
-        para_end = text.find("\n", q.end) % (len(text) + 1)
+        para_end = text.find("\n", q.end)
+        para_end = len(text) if para_end < 0 else para_end
         near = (q.open_at - CONTEXT_CHARS, q.end + CONTEXT_CHARS)
         around = [(s, e) for s, e in sentences if e > near[0] and s < near[1]]
         spans.append((max(para_start, around[0][0]), min(para_end, around[-1][1])))

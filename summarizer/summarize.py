@@ -101,10 +101,10 @@ def _arguments(completion: Any) -> str:
 
 
 def _salvage(completion: Any, schema: type[Picks], cut_at: int | None) -> Picks:
-    """What an answer that did not parse had said: all of it when a raw line break in a
-    string (which a small model writes and strict JSON refuses) was the only fault; when it
-    was cut at `cut_at` output tokens, its complete items (a runaway list of "Croydon"s
-    keeps the items before it)."""
+    """What an answer instructor could not read still says: read as lenient JSON (a raw
+    line break inside a string, which a small model writes and strict JSON refuses), with a
+    missing list empty; and when it was cut at `cut_at` output tokens, its complete items (a
+    runaway list of "Croydon"s keeps the items before it). Grounding checks all of it."""
     raw = _arguments(completion)
     try:
         answer = json.loads(raw, strict=False)
