@@ -30,10 +30,11 @@ from rich.console import Console
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # the test server lives with the tests
 
-from summarizer.batch.runner import BatchOptions, run_batch  # noqa: E402
+from summarizer.batch.runner import run_batch  # noqa: E402
 from summarizer.config import Settings  # noqa: E402
 from summarizer.inputs import collect_articles  # noqa: E402
-from summarizer.summarize import Options  # noqa: E402
+from summarizer.pipeline.article import Options  # noqa: E402
+from summarizer.run import RunOptions  # noqa: E402
 
 ANSWER = {"who": ["Maria Hale"], "where": ["Lyon"], "when": [], "what": "",
           "quotes": [{"q": 1, "speaker": "Maria Hale"}]}  # fmt: skip
@@ -95,7 +96,7 @@ def main() -> None:
             cpu = cpu_seconds()
             report = run_batch(
                 collect_articles([str(folder)]), str(folder.with_suffix(".jsonl")), settings,
-                Options(), BatchOptions(jobs=n), None, quiet, cache=None,
+                RunOptions(Options(), concurrency=n), None, quiet,
             )  # fmt: skip
             assert report.done == count, report.failed
             cpu_ms = (cpu_seconds() - cpu) * 1000 / count

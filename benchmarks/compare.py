@@ -22,8 +22,9 @@ from summarizer.compare.keys import Keys
 from summarizer.compare.quotes import PAIR_THRESHOLD, score, voices
 from summarizer.evaluation.compare_gold import read_gold
 from summarizer.evaluation.compare_gold import score as score_gold
-from summarizer.extract import text_summary
 from summarizer.inputs import read_article
+from summarizer.pipeline.textonly import text_summary
+from summarizer.reading import parse
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "data" / "compare" / "seeds_gold.json"
@@ -42,7 +43,7 @@ def main() -> None:
     for miss in result.misses:
         print(f"  miss: {miss}")
     keys = Keys()
-    xs, ys = (voices(i, s, text, keys) for i, (s, text) in enumerate(made))
+    xs, ys = (voices(i, s, parse(text), keys) for i, (s, text) in enumerate(made))
     print(f"\nscores of one speaker's quote pairs (threshold {PAIR_THRESHOLD}):")
     rows = [(score(x, y), x, y) for x, y in itertools.product(xs, ys) if x.speaker == y.speaker]
     for s, x, y in sorted(rows, key=lambda r: -r[0]):

@@ -24,10 +24,10 @@ from summarizer.config import Settings
 from summarizer.evaluation.gold import load_gold
 from summarizer.evaluation.runner import evaluate
 from summarizer.evaluation.table import markdown_row
+from summarizer.pipeline.article import Options
 from summarizer.providers.cache import ResponseCache
 from summarizer.providers.models import MODELS
-from summarizer.run import open_endpoint
-from summarizer.summarize import Options
+from summarizer.run import RunOptions, open_endpoint
 
 ROOT = Path(__file__).resolve().parent
 GOLD = sorted((ROOT.parent.parent / "shared" / "eval").glob("*.jsonl"))
@@ -58,7 +58,7 @@ def main() -> None:
         results = []
         with open_endpoint(Settings(model=model)) as endpoint:
             for path, rows in golds.items():
-                result = evaluate(path, rows, endpoint, options, console, cache)
+                result = evaluate(path, rows, endpoint, RunOptions(options, cache=cache), console)
                 results.append(result)
                 row = markdown_row(f"{model} | {path.stem}", result["totals"], list(COLUMNS))
                 print(f"{row} {result['cached_calls']} |")  # cached answers take ~0 s

@@ -17,10 +17,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # tests.browser: the same Chromium the tests drive
 
 from summarizer.compare import compare  # noqa: E402
-from summarizer.extract import text_summary  # noqa: E402
 from summarizer.grounding import ground  # noqa: E402
 from summarizer.html import compare_page, summary_page  # noqa: E402
 from summarizer.inputs import read_article, read_summary  # noqa: E402
+from summarizer.pipeline.textonly import text_summary  # noqa: E402
 from tests.browser import LAPTOP, chromium, look, missing  # noqa: E402
 
 MAX_BYTES = 300_000  # kept small: the repository carries it

@@ -22,17 +22,16 @@ import urllib.request
 from pathlib import Path
 from typing import Any
 
-import instructor
-
 # This checkout's package before the installed one (see benchmarks/grounding.py).
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from summarizer.config import Settings
 from summarizer.inputs import Article, read_article
-from summarizer.providers.client import Endpoint, TransportPolicy, structured_client
+from summarizer.pipeline.article import Options, summarize_article
+from summarizer.providers.calls import Model, open_model
+from summarizer.providers.client import Endpoint
 from summarizer.providers.models import DEFAULT_MODEL
 from summarizer.run import open_endpoint
-from summarizer.summarize import Options, summarize_article
 
 SEEDS = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))
 FLUSH = "A short unrelated note.\n“Hello,” said Ann Lee."
@@ -74,9 +73,9 @@ async def measure(args: argparse.Namespace) -> None:
     )
     print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     with open_endpoint(Settings(model=args.model)) as endpoint:
-        client = structured_client(endpoint, TransportPolicy())
+        model = open_model(endpoint)
         recorder = Recorder()
-        client.on("completion:kwargs", recorder)
+        model.client.on("completion:kwargs", recorder)
         for path in SEEDS:
             article = read_article(str(path))
             ours = bare = float("inf")
@@ -84,13 +83,11 @@ async def measure(args: argparse.Namespace) -> None:
             for round_ in range(args.rounds):
                 # Alternate which goes first, so an order effect cancels over two rounds.
                 for which in ("ours", "bare") if round_ % 2 == 0 else ("bare", "ours"):
-                    await _flush(client, endpoint)
+                    await _flush(model)
                     start = time.perf_counter()
                     if which == "ours":
                         recorder.bodies.clear()
-                        summary = await summarize_article(
-                            client, endpoint, article, options=DEFAULTS
-                        )
+                        summary = await summarize_article(model, article, options=DEFAULTS)
                         body = _wire_body(recorder.bodies[0], endpoint)
                         ours = min(ours, time.perf_counter() - start)
                     else:
@@ -109,10 +106,10 @@ async def measure(args: argparse.Namespace) -> None:
             )
 
 
-async def _flush(client: instructor.AsyncInstructor, endpoint: Endpoint) -> None:
+async def _flush(model: Model) -> None:
     """Evaluate a different article so the next call starts from the same server state."""
     flush = Article("flush", "flush", FLUSH)
-    await summarize_article(client, endpoint, flush, options=ONE_ATTEMPT)
+    await summarize_article(model, flush, options=ONE_ATTEMPT)
 
 
 def _wire_body(kwargs: dict[str, Any], endpoint: Endpoint) -> dict[str, Any]:

@@ -19,9 +19,9 @@ from pathlib import Path
 # This checkout's package before the installed one (see benchmarks/grounding.py).
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from summarizer.extract import text_summary
 from summarizer.inputs import Article
-from summarizer.text.pipeline import nlp
+from summarizer.pipeline.textonly import text_summary
+from summarizer.reading.pipeline import nlp
 
 ROOT = Path(__file__).resolve().parent.parent
 EVAL = ROOT.parent / "shared" / "eval"

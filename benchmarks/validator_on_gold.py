@@ -25,10 +25,10 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from summarizer import ground
-from summarizer.grounding.names import name_key, same_key
-from summarizer.grounding.timeexpr import resolve_date
+from summarizer.reading import Reading, reading_of
+from summarizer.reading.names import name_key, same_key
+from summarizer.reading.timeexpr import resolve_date
 from summarizer.schema import Summary
-from summarizer.text import analyse
 
 DEFAULT = sorted(
     (Path(__file__).resolve().parent.parent.parent / "shared" / "eval").glob("*.jsonl")
@@ -68,12 +68,14 @@ def _outcome(result: Summary) -> str:
     return result.quotes[0].speaker_check or "verified"
 
 
-def score_speakers(rows: list[dict[str, Any]], show: str | None) -> dict[str, Counter[str]]:
+def score_speakers(
+    rows: list[dict[str, Any]], readings: dict[str, Reading], show: str | None
+) -> dict[str, Counter[str]]:
     """Outcomes of true (quote, speaker) pairs and of wrong-speaker claims."""
     true: Counter[str] = Counter()
     wrong: Counter[str] = Counter()
     for gold in rows:
-        text, cast = gold["text"], people(gold)
+        text, cast = readings[gold["id"]], people(gold)
         for q in speech_quotes(gold):
             result = ground(text, {"quotes": [{"text": q["text"], "speaker": q["speaker"]}]})
             outcome = _outcome(result)
@@ -106,15 +108,16 @@ def main() -> None:
     for path in args.gold:
         rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
         started = time.perf_counter()
-        tokens = sum(len(analyse(gold["text"])) for gold in rows)
+        readings = {gold["id"]: reading_of(gold["text"]) for gold in rows}
         parse = time.perf_counter() - started
+        tokens = sum(len(r.parse) for r in readings.values())
         given: Counter[str] = Counter()
         refused: Counter[str] = Counter()
         reasons: Counter[str] = Counter()
         dated = agreed = 0
         for gold in rows:
             summary = claims(gold)
-            result = ground(gold["text"], summary)
+            result = ground(readings[gold["id"]], summary)
             for field in FIELDS:
                 given[field] += len(summary[field])
             for r in result.rejected:
@@ -125,8 +128,8 @@ def main() -> None:
                 if w["date"]:
                     dated += 1
                     agreed += resolve_date(w["text"], published) == w["date"]
-        speakers = score_speakers(rows, args.show)
-        print(f"{path.name}: {len(rows)} articles, {tokens} tokens parsed in {parse:.2f} s")
+        speakers = score_speakers(rows, readings, args.show)
+        print(f"{path.name}: {len(rows)} articles, {tokens} tokens read in {parse:.2f} s")
         for field in FIELDS:
             if given[field]:
                 n, bad = given[field], refused[field]

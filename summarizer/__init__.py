@@ -4,9 +4,6 @@
 `ground` checks a summary made elsewhere.
 """
 
-# summarize.py is also a submodule's name: importing it first, here, binds the name to the
-# function below for good (a submodule imported later would rebind it to the module).
-import summarizer.summarize  # noqa: F401
 from summarizer.api import ArticleError, asummarize_many, summarize, summarize_many
 from summarizer.config import ConfigError
 from summarizer.grounding import ground

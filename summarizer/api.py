@@ -25,9 +25,8 @@ from summarizer.inputs import ARTICLE_SUFFIXES, Article, InputError, article_fro
 from summarizer.inputs import read_article as read_article_file
 from summarizer.providers.cache import open_cache
 from summarizer.providers.client import Endpoint
-from summarizer.run import Job, open_endpoint, run_jobs
+from summarizer.run import Job, RunOptions, open_endpoint, options_for, run_jobs
 from summarizer.schema import Summary
-from summarizer.summarize import options_for
 
 log = logging.getLogger("summarizer")
 
@@ -102,7 +101,7 @@ async def asummarize_many(
 ) -> list[Summary | ArticleError]:
     """`summarize_many` for callers in an event loop: the same results, awaited."""
     settings = resolve_settings(_settings(options), _str_or_none(options.get("config")))
-    opts = options_for(settings)
+    article_options = options_for(settings)
     published = _published(options.get("published"))
     results: list[Summary | ArticleError] = []
     work: list[Job] = []
@@ -126,11 +125,9 @@ async def asummarize_many(
         results[place[id(job)]] = ArticleError(job.article.source, reason)
 
     cache = open_cache(options.get("cache", True), log.warning)
+    run = RunOptions(article_options, concurrency=jobs, rate_limit=rate_limit, cache=cache)
     async with _endpoint(settings) as endpoint:
-        await run_jobs(
-            work, endpoint, opts, done, failed,
-            concurrency=jobs, cache=cache, rate_limit=rate_limit,
-        )  # fmt: skip
+        await run_jobs(work, endpoint, run, done, failed)
     return results
 
 

@@ -13,9 +13,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
-import instructor
-
-from summarizer.providers.client import DEFAULT_TIMEOUT, OPENAI_URL, Endpoint
+from summarizer.pipeline.textonly import NO_MODEL, TEXT_PROVIDER
+from summarizer.providers.client import DEFAULT_TIMEOUT, OPENAI_URL, Endpoint, parse_mode
 from summarizer.providers.models import DEFAULT_MODEL, MODELS
 
 
@@ -78,26 +77,17 @@ def resolve_settings(given: Settings, config: str | None = None) -> Settings:
     checked before any work starts (ConfigError)."""
     settings = given.over(load_config(config_path(config))).over(from_environment())
     if settings.mode:
-        parse_mode(settings.mode)
+        mode_of(settings.mode)
     return settings
 
 
-def parse_mode(
-    name: str | None, default: instructor.Mode = instructor.Mode.TOOLS
-) -> instructor.Mode:
-    """An instructor mode by its value ('tool_call', 'tools_strict', …)."""
-    if name is None:
-        return default
+def mode_of(name: str | None, default: str = "tool_call") -> Any:
+    """The instructor mode of `name` (its value: 'tool_call', 'tools_strict', …); a
+    ConfigError for one that does not exist."""
     try:
-        return instructor.Mode(name)
-    except ValueError:
-        raise ConfigError(
-            f"unknown mode '{name}' (for example tool_call, tools_strict, json_schema_mode)"
-        ) from None
-
-
-NO_MODEL = "none"  # --model none: a summary from the text alone (summarizer.extract)
-TEXT_PROVIDER = "text"
+        return parse_mode(name, default)
+    except ValueError as err:
+        raise ConfigError(str(err)) from None
 
 
 def resolve_endpoint(settings: Settings) -> Endpoint | None:
@@ -110,9 +100,7 @@ def resolve_endpoint(settings: Settings) -> Endpoint | None:
     api_key = os.environ.get("OPENAI_API_KEY") or ""
     timeout = settings.timeout or DEFAULT_TIMEOUT
     if settings.model == NO_MODEL:  # the text's own summary: nothing to call
-        return Endpoint(
-            base_url="", model=NO_MODEL, provider=TEXT_PROVIDER, mode=instructor.Mode.TOOLS
-        )
+        return Endpoint(base_url="", model=NO_MODEL, provider=TEXT_PROVIDER, mode=mode_of(None))
     if settings.base_url is None:
         if settings.model is None or settings.model in MODELS:
             return None
@@ -133,9 +121,7 @@ def resolve_endpoint(settings: Settings) -> Endpoint | None:
         base_url=base_url,
         model=settings.model,
         provider="openai" if is_openai else "openai-compatible",
-        mode=parse_mode(
-            settings.mode, instructor.Mode.TOOLS_STRICT if is_openai else instructor.Mode.TOOLS
-        ),
+        mode=mode_of(settings.mode, "tools_strict" if is_openai else "tool_call"),
         api_key=api_key or "not-needed",
         timeout=timeout,
     )

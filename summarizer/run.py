@@ -13,40 +13,28 @@ import contextlib
 import logging
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
-import instructor
-import openai
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from summarizer.chunking import split_article
-from summarizer.config import (
-    TEXT_PROVIDER,
-    Settings,
-    local_model_name,
-    parse_mode,
-    resolve_endpoint,
-)
-from summarizer.extract import text_summary
+from summarizer.config import Settings, local_model_name, mode_of, resolve_endpoint
 from summarizer.inputs import Article, InputError, read_article
 from summarizer.output import Summarized
+from summarizer.pipeline.article import Options, summarize_article
+from summarizer.pipeline.chunking import split_article
+from summarizer.pipeline.prompting import load_prompt
+from summarizer.pipeline.textonly import TEXT_PROVIDER, text_summary
 from summarizer.providers.cache import ResponseCache
-from summarizer.providers.client import (
-    DEFAULT_TIMEOUT,
-    Endpoint,
-    TransportPolicy,
-    Turn,
-    cpu_turn,
-    structured_client,
-)
+from summarizer.providers.calls import Model, ProviderError, open_model
+from summarizer.providers.client import DEFAULT_TIMEOUT, Endpoint
 from summarizer.providers.models import resolve
 from summarizer.providers.server import local_server
+from summarizer.reading import PipelineMissingError
+from summarizer.reading.workers import parse_ahead, parse_pool
+from summarizer.scheduling import off_turn, take_turns
 from summarizer.schema import Summary
-from summarizer.summarize import Options, SummarizeError, summarize_article
-from summarizer.text import PipelineMissingError
-from summarizer.text.workers import parse_ahead, parse_pool
 
 log = logging.getLogger("summarizer")
 
@@ -58,6 +46,29 @@ class Report:
 
     done: list[Summarized] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """How a run goes, one object for the CLI, the Python API and batch: how to summarise
+    each article, requests in flight, model requests a second at most, the response cache."""
+
+    article: Options = field(default_factory=Options)
+    concurrency: int = 1
+    rate_limit: float | None = None
+    cache: ResponseCache | None = None
+
+
+def options_for(settings: Settings) -> Options:
+    """Options from settings (None: the default); a prompt that does not exist is a
+    ValueError now, before any work starts."""
+    defaults = Options()
+    options = Options(
+        prompt=settings.prompt or defaults.prompt,
+        max_attempts=settings.max_attempts or defaults.max_attempts,
+    )
+    load_prompt(options.prompt)
+    return options
 
 
 @contextlib.contextmanager
@@ -73,7 +84,7 @@ def open_endpoint(settings: Settings) -> Iterator[Endpoint]:
             base_url=server.base_url,
             model=server.model,
             provider="local",
-            mode=parse_mode(settings.mode),
+            mode=mode_of(settings.mode),
             timeout=settings.timeout or DEFAULT_TIMEOUT,
         )
 
@@ -92,42 +103,38 @@ OnFailed = Callable[[Job, str], None]
 
 async def summarize_all(
     jobs: Iterable[Job],
-    client: instructor.AsyncInstructor,
-    endpoint: Endpoint,
-    options: Options,
+    model: Model,
+    options: RunOptions,
     on_done: OnDone,
     on_failed: OnFailed,
-    concurrency: int = 1,
     parsers: Executor | None = None,
 ) -> None:
-    """Summarise every job, `concurrency` at a time; report each one as it ends.
+    """Summarise every job, `options.concurrency` at a time; report each one as it ends.
 
     The callbacks run on the event loop, one at a time, so they may write output without
     locks. A model error fails its own job only.
 
-    Answers are worked on in turns, first come first served: parsing, grounding and
-    writing one answer is not interleaved with the others'. Left to asyncio, every answer in
-    flight would advance a step at a time together, so none became a record (or freed its
-    slot for the next article) until all of them had been worked through. Sending a new
+    Answers are worked on in turns, first come first served (`scheduling`): parsing,
+    grounding and writing one answer is not interleaved with the others'. Sending a new
     article's request does not wait for a turn: it is short, and it starts the next wait.
-    With `parsers`, each article's text is parsed in a worker process while its request
-    waits on the network; its answer takes its turn once the parse is in.
+    With `parsers`, each article's chunks are parsed in a worker process first, while
+    other articles' requests wait on the network.
     """
-    slots = asyncio.Semaphore(concurrency)
+    slots = asyncio.Semaphore(options.concurrency)
     lock = asyncio.Lock()  # FIFO: handed on in the order answers come in
 
     async def one(job: Job) -> None:
         async with slots:
-            turn = Turn(lock)
-            if parsers is not None:
-                texts = [c.text for c in split_article(job.article.text, options.chunk_chars)]
-                turn.ready = asyncio.ensure_future(parse_ahead(parsers, texts))
-            cpu_turn.set(turn)  # this task's context only
+            turn = take_turns(lock)
             try:
+                texts = [
+                    c.text for c in split_article(job.article.text, options.article.chunk_chars)
+                ]
+                parsed = await parse_ahead(parsers, texts)
                 summary = await summarize_article(
-                    client, endpoint, job.article, job.published, options
+                    model, job.article, job.published, options.article, parsed
                 )
-            except (SummarizeError, openai.APIError) as err:
+            except ProviderError as err:
                 on_failed(job, f"model error: {err}")
             else:
                 on_done(job, summary)
@@ -148,16 +155,13 @@ def slots_for(endpoint: Endpoint, wanted: int) -> int:
 async def run_jobs(
     jobs: list[Job],
     endpoint: Endpoint,
-    options: Options,
+    options: RunOptions,
     on_done: OnDone,
     on_failed: OnFailed,
-    *,
-    concurrency: int = 1,
-    cache: ResponseCache | None = None,
-    rate_limit: float | None = None,
 ) -> None:
-    """`summarize_all` with a client made for the running event loop, its connections
-    closed when done; with no model (`--model none`), each article's text summary."""
+    """`summarize_all` with a model client made for the running event loop, its
+    connections closed when done; with no model (`--model none`), each article's text
+    summary."""
     if endpoint.provider == TEXT_PROVIDER:
         for job in jobs:
             try:
@@ -167,34 +171,36 @@ async def run_jobs(
             except Exception as err:
                 on_failed(job, f"text analysis failed: {err}")
         return
-    client = structured_client(endpoint, TransportPolicy(), cache, rate_limit=rate_limit)
-    slots = slots_for(endpoint, concurrency)
+    model = open_model(
+        endpoint, cache=options.cache, rate_limit=options.rate_limit, waiting=off_turn
+    )
+    slots = slots_for(endpoint, options.concurrency)
     try:
         with parse_pool(slots, local=endpoint.provider == "local") as parsers:
-            await summarize_all(jobs, client, endpoint, options, on_done, on_failed, slots, parsers)
+            await summarize_all(
+                jobs, model, replace(options, concurrency=slots), on_done, on_failed, parsers
+            )
     finally:
-        await client.client.close()  # type: ignore[union-attr]
+        await model.close()
 
 
 def summarize_jobs(
     jobs: list[Job],
     endpoint: Endpoint,
-    options: Options,
+    options: RunOptions,
     on_done: OnDone,
     on_failed: OnFailed,
     console: Console,
     *,
     verb: str = "summarizing",
-    concurrency: int = 1,
-    cache: ResponseCache | None = None,
-    rate_limit: float | None = None,
 ) -> None:
     """`run_jobs` with a progress bar, in an event loop of its own. More in flight than
     the embedded model serves at once is lowered, with a note."""
-    if slots_for(endpoint, concurrency) < concurrency:
+    wanted = options.concurrency
+    if slots_for(endpoint, wanted) < wanted:
         console.print(
             f"{verb}: the embedded model serves {LOCAL_SLOTS} request at a time; "
-            f"--jobs {concurrency} lowered to {LOCAL_SLOTS}",
+            f"--jobs {wanted} lowered to {LOCAL_SLOTS}",
             highlight=False,
         )
     with progress_bar(len(jobs), console, verb) as bar:
@@ -208,12 +214,7 @@ def summarize_jobs(
             on_failed(job, reason)
             bar.advance(task)
 
-        asyncio.run(
-            run_jobs(
-                jobs, endpoint, options, done, failed,
-                concurrency=concurrency, cache=cache, rate_limit=rate_limit,
-            )
-        )  # fmt: skip
+        asyncio.run(run_jobs(jobs, endpoint, options, done, failed))
 
 
 def progress_bar(total: int, console: Console, verb: str = "summarizing") -> Progress:
@@ -238,11 +239,10 @@ def error_line(console: Console, source: str, reason: str) -> None:
 def run(
     sources: list[str],
     settings: Settings,
-    options: Options,
+    options: RunOptions,
     published: date | None,
     on_summary: Callable[[Summarized], None],
     console: Console,
-    cache: ResponseCache | None = None,
 ) -> Report:
     """Summarise every source in order; call `on_summary` as each one is done."""
     report = Report()
@@ -266,5 +266,5 @@ def run(
         error_line(console, job.article.source, reason)
 
     with open_endpoint(settings) as endpoint:
-        summarize_jobs(jobs, endpoint, options, done, failed, console, cache=cache)
+        summarize_jobs(jobs, endpoint, options, done, failed, console)
     return report

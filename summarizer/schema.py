@@ -122,6 +122,17 @@ class Meta(BaseModel):
     attempts: int | None = None
     usage: dict[str, int] | None = None
     seconds: float | None = None
+    # Written only when they apply (a v1 reader never saw them otherwise).
+    chunks: int | None = Field(
+        default=None,
+        exclude_if=lambda v: v is None,
+        description="Parts a long article was split into.",
+    )
+    cut_off: int | None = Field(
+        default=None,
+        exclude_if=lambda v: v is None,
+        description="Answers cut at the output bound; their complete items were kept.",
+    )
 
 
 class Summary(BaseModel):
@@ -137,3 +148,29 @@ class Summary(BaseModel):
     rejected: list[Rejection] = Field(default_factory=list)
     article: ArticleInfo = Field(default_factory=ArticleInfo)
     meta: Meta = Field(default_factory=Meta)
+
+
+class Draft(BaseModel):
+    """What a producer claims about one article before grounding: the fields of a summary
+    as texts and names (offsets, if any, are recomputed), the refusals made so far, and the
+    publication date that relative times ("on Monday") resolve against. Grounding turns a
+    draft into a `Summary`; only a summary carries offsets for every item."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    who: list[Who] = Field(default_factory=list)
+    what: What | None = None
+    where: list[Where] = Field(default_factory=list)
+    when: list[When] = Field(default_factory=list)
+    quotes: list[Quote] = Field(default_factory=list)
+    rejected: list[Rejection] = Field(default_factory=list)
+    published: date | None = None
+
+    @classmethod
+    def of(cls, summary: Summary) -> Draft:
+        """A summary's claims, to be grounded again (`summarizer check`)."""
+        fields = summary.model_dump(include=set(FIELDS) | {"rejected"})
+        return cls.model_validate(fields | {"published": summary.article.published})
+
+
+FIELDS = ("who", "what", "where", "when", "quotes")

@@ -1,14 +1,14 @@
-"""What the text proposes for who/where (`summarizer.candidates`): the tagger's labels
+"""What the text proposes for who/where (`summarizer.pipeline.candidates`): the tagger's labels
 corrected by how the parse uses a name. Sentences are written like the dev articles'."""
 
 from __future__ import annotations
 
-from summarizer.candidates import propose
-from summarizer.text import analyse
+from summarizer.pipeline.candidates import propose
+from summarizer.reading import reading_of
 
 
 def _fields(text: str) -> dict[str, list[str]]:
-    proposal = propose(analyse(text))
+    proposal = propose(reading_of(text))
     return {
         kind: [c.name for c in proposal.candidates if c.kind == kind]
         for kind in ("who", "where", "when")

@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from summarizer.chunking import Chunk, merge_chunks, split_article
 from summarizer.grounding import ground
+from summarizer.pipeline.chunking import Chunk, merge_chunks, split_article
 from tests.conftest import assert_grounded
 
 

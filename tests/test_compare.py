@@ -12,8 +12,8 @@ from summarizer.compare import Comparison, compare
 from summarizer.compare.model import EntityKind, QuoteLabel, QuoteMatch
 from summarizer.compare.quotes import folded_words
 from summarizer.evaluation.compare_gold import read_gold, score
-from summarizer.extract import text_summary
 from summarizer.inputs import read_article
+from summarizer.pipeline.textonly import text_summary
 from tests.conftest import ROOT
 
 DATA = ROOT / "tests" / "data" / "compare"

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from summarizer.evidence import supporting_sentences
+from summarizer.grounding.support import supporting_sentences
+from summarizer.reading import reading_of
 
 
 def test_picks_the_sentences_that_share_the_summary_words(seed1: str) -> None:
     found = supporting_sentences(
-        seed1,
+        reading_of(seed1),
         "Zelenskyy confirmed that Ukrainian forces are operating in Russia's Belgorod region.",
     )
     assert found[0].startswith(
@@ -17,5 +18,6 @@ def test_picks_the_sentences_that_share_the_summary_words(seed1: str) -> None:
 
 
 def test_no_evidence_for_an_unrelated_summary(seed1: str) -> None:
-    assert supporting_sentences(seed1, "A bakery in Lyon won a prize for croissants.") == []
-    assert supporting_sentences(seed1, "") == []
+    reading = reading_of(seed1)
+    assert supporting_sentences(reading, "A bakery in Lyon won a prize for croissants.") == []
+    assert supporting_sentences(reading, "") == []

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from summarizer import Summary, ground
-from summarizer.grounding.textindex import normalize
+from summarizer.reading.textindex import normalize
 from tests.conftest import ROOT, assert_grounded, rejected_texts, seed_text
 
 EXAMPLE = json.loads((ROOT / "examples" / "001.summary.json").read_text(encoding="utf-8"))

@@ -15,12 +15,12 @@ from typer.testing import CliRunner
 from summarizer.cli import app
 from summarizer.compare import compare
 from summarizer.compare.model import QuoteLabel
-from summarizer.extract import text_summary
 from summarizer.grounding import ground
 from summarizer.html import compare_page, summary_page
 from summarizer.html.page import CSP
 from summarizer.html.spans import Span, nest
 from summarizer.inputs import read_article
+from summarizer.pipeline.textonly import text_summary
 from summarizer.schema import Quote, Rejection, Summary, Who
 from tests.conftest import ROOT, SEED_000, SEED_001, assert_grounded
 

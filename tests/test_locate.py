@@ -7,12 +7,12 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from summarizer.grounding.locate import locate
-from summarizer.grounding.textindex import at_word_bounds, index_article
+from summarizer.reading.textindex import ArticleIndex, at_word_bounds
 from summarizer.schema import Match
 
 
 def find(text: str, claim: str, name: bool = True) -> tuple[str, Match] | None:
-    at = locate(index_article(text), claim, fold=name, fuzzy=name)
+    at = locate(ArticleIndex(text), claim, fold=name, fuzzy=name)
     return None if at is None else (text[at.start : at.end], at.match)
 
 
@@ -74,7 +74,7 @@ def test_any_whole_word_substring_is_found_as_written(data: st.DataObject) -> No
     claim = text[start:end].strip()
     start = text.index(claim, start) if claim else start
     assume(claim and at_word_bounds(text, start, start + len(claim)))
-    at = locate(index_article(text), claim, fold=False, fuzzy=False)
+    at = locate(ArticleIndex(text), claim, fold=False, fuzzy=False)
     assert at is not None
     assert at.match is Match.EXACT
     assert text[at.start : at.end] == claim

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from summarizer.grounding.names import name_key, same_key
+from summarizer.reading.names import name_key, same_key
 
 
 @pytest.mark.parametrize(

@@ -8,15 +8,17 @@ from __future__ import annotations
 import asyncio
 import re
 
-from summarizer.candidates import propose
-from summarizer.grounding import ground
+from summarizer.grounding import ground_draft
 from summarizer.inputs import read_article
-from summarizer.picks import Picks, PicksWithSpeakers, answer_model, draft_of
-from summarizer.prompting import LEAD_CHARS, load_prompt, mark_excerpt, render
-from summarizer.providers.client import TransportPolicy, structured_client
+from summarizer.pipeline.answer import Answer, AnswerWithSpeakers, answer_model
+from summarizer.pipeline.article import Options, summarize_article
+from summarizer.pipeline.candidates import propose
+from summarizer.pipeline.join import draft_of
+from summarizer.pipeline.prompting import LEAD_CHARS, load_prompt, mark_excerpt, render
+from summarizer.providers.calls import open_model
+from summarizer.providers.client import TransportPolicy
+from summarizer.reading import reading_of
 from summarizer.schema import Summary
-from summarizer.summarize import Options, summarize_article
-from summarizer.text import analyse
 from tests.conftest import ROOT, SEED_000, assert_grounded, endpoint
 from tests.scripted_server import Script, scripted_server, tool_call_reply
 from tests.test_attribution import SEED1_QUOTES
@@ -31,12 +33,13 @@ PULL_QUOTE = (
 )
 
 
-def picks(**given: object) -> Picks:
-    return PicksWithSpeakers.model_validate(NOTHING | given)
+def picks(**given: object) -> Answer:
+    return AnswerWithSpeakers.model_validate(NOTHING | given)
 
 
-def grounded(text: str, answer: Picks) -> Summary:
-    return ground(text, draft_of(answer, propose(analyse(text))))
+def grounded(text: str, answer: Answer) -> Summary:
+    reading = reading_of(text)
+    return ground_draft(reading, draft_of(answer, propose(reading)))
 
 
 def seed0_text() -> str:
@@ -47,17 +50,17 @@ def summarized(script: Script, options: Options | None = None) -> Summary:
     """Seed 000 through the whole path, the model's answers scripted."""
     with scripted_server(script) as url:
         ep = endpoint(url)
-        client = structured_client(ep, TransportPolicy(attempts=1))
+        model = open_model(ep, TransportPolicy(attempts=1))
         article = read_article(str(ROOT / "seeds" / f"{SEED_000}.txt"))
-        return asyncio.run(summarize_article(client, ep, article, None, options))
+        return asyncio.run(summarize_article(model, article, None, options))
 
 
 def candidate_id(text: str, name: str) -> str:
-    return next(c.id for c in propose(analyse(text)).candidates if c.name == name)
+    return next(c.id for c in propose(reading_of(text)).candidates if c.name == name)
 
 
 def test_a_surname_and_its_full_name_are_one_candidate(seed0: str) -> None:
-    people = [c for c in propose(analyse(seed0)).candidates if "Zelensky" in c.name]
+    people = [c for c in propose(reading_of(seed0)).candidates if "Zelensky" in c.name]
     names = {c.name for c in people}
     assert "Volodymyr Zelensky" in names
     zelensky = next(c for c in people if c.name == "Volodymyr Zelensky")
@@ -67,7 +70,7 @@ def test_a_surname_and_its_full_name_are_one_candidate(seed0: str) -> None:
 
 
 def test_a_time_candidate_is_the_time_expression_itself(seed1: str) -> None:
-    times = [c.name for c in propose(analyse(seed1)).candidates if c.kind == "when"]
+    times = [c.name for c in propose(reading_of(seed1)).candidates if c.kind == "when"]
     assert "Monday" in times  # the article: "he said on Monday in a video address"
     assert all(" in " not in t for t in times)
 
@@ -75,7 +78,7 @@ def test_a_time_candidate_is_the_time_expression_itself(seed1: str) -> None:
 def test_the_model_reads_the_opening_marked_and_the_article_stays_data(seed1: str) -> None:
     """The opening, whole sentences within LEAD_CHARS, ids once a paragraph; what is left
     out is shown as a gap. The fixed instructions come first (the server caches them)."""
-    proposal = propose(analyse(seed1))
+    proposal = propose(reading_of(seed1))
     marked = mark_excerpt(proposal)
     zelenskyy = candidate_id(seed1, "Volodymyr Zelenskyy")
     assert marked.startswith(f"Ukrainian President Volodymyr Zelenskyy[{zelenskyy}] has")
@@ -126,7 +129,7 @@ def test_a_place_the_candidates_missed_is_added_and_grounded() -> None:
     """The tagger does not know the town Oleshky and the parse does not use it as a
     place: no candidate. The model adds it as written, and it is grounded."""
     text = "Residents of Oleshky fled on Thursday, officials said."
-    assert "where" not in [c.kind for c in propose(analyse(text)).candidates]
+    assert "where" not in [c.kind for c in propose(reading_of(text)).candidates]
     summary = grounded(text, picks(added=["Oleshky", "Vladimir Putin"]))
     oleshky = next(w for w in summary.where if w.text == "Oleshky")
     assert text[oleshky.start : oleshky.end] == "Oleshky"
@@ -136,8 +139,8 @@ def test_a_place_the_candidates_missed_is_added_and_grounded() -> None:
 def test_every_quotation_is_kept_though_the_model_names_none(seed1: str) -> None:
     """The model is not asked to pick quotes: all nine of seed 001 with their speakers;
     as the text attributes every one, the answer has no `quotes` field at all."""
-    assert answer_model(propose(analyse(seed1))) is Picks
-    assert "quotes" not in Picks.model_json_schema()["properties"]
+    assert answer_model(propose(reading_of(seed1))) is Answer
+    assert "quotes" not in Answer.model_json_schema()["properties"]
     summary = grounded(seed1, picks())
     assert_grounded(seed1, summary)
     for text, speaker in SEED1_QUOTES:
@@ -148,9 +151,9 @@ def test_every_quotation_is_kept_though_the_model_names_none(seed1: str) -> None
 
 
 def test_a_quote_with_no_speaker_in_the_text_takes_the_model_answer_unverified() -> None:
-    proposal = propose(analyse(PULL_QUOTE))
+    proposal = propose(reading_of(PULL_QUOTE))
     assert list(proposal.asked) == ["Q1"]
-    assert answer_model(proposal) is PicksWithSpeakers
+    assert answer_model(proposal) is AnswerWithSpeakers
     assert '[Q1]"Prompted' in mark_excerpt(proposal)
     summary = grounded(PULL_QUOTE, picks(quotes=[{"q": 1, "speaker": "Anonymous blogger"}]))
     quote = next(q for q in summary.quotes if q.text.startswith("Prompted"))
@@ -163,13 +166,13 @@ def test_a_quote_with_no_speaker_in_the_text_takes_the_model_answer_unverified()
 def test_the_answer_schema_bounds_every_list_and_string() -> None:
     """A local server samples under a grammar made from this schema: bounded lists and
     strings make an answer that repeats itself until max_tokens impossible there."""
-    props = PicksWithSpeakers.model_json_schema()["properties"]
+    props = AnswerWithSpeakers.model_json_schema()["properties"]
     assert set(props) == {"what", "added", "quotes"}  # ids are not asked for: the text has them
     for name in ("added", "quotes"):
         assert props[name]["maxItems"] <= 12
     assert props["added"]["items"]["maxLength"] <= 60
     assert props["what"]["maxLength"] <= 300
-    long = Picks.model_validate(NOTHING | {"added": [f"Town {i}" for i in range(50)]})
+    long = Answer.model_validate(NOTHING | {"added": [f"Town {i}" for i in range(50)]})
     assert len(long.added) == 4  # a remote model that ignores the bounds is cut, not refused
 
 
@@ -185,7 +188,7 @@ def test_a_runaway_answer_cut_at_max_tokens_keeps_what_was_grounded() -> None:
         cut, finish_reason="length", completion_tokens=options.max_output_tokens
     )
     summary = summarized(Script([reply]))
-    assert summary.meta.cut_off == 1  # type: ignore[attr-defined]
+    assert summary.meta.cut_off == 1
     assert_grounded(seed0_text(), summary)
     assert "Volodymyr Zelensky" in [w.text for w in summary.who]
     assert "Prilesye" in [w.text for w in summary.where]
@@ -203,7 +206,8 @@ def test_an_answer_with_a_raw_line_break_in_a_string_is_read_not_lost() -> None:
     assert summary.what is not None
     assert summary.what.summary == "Zelensky confirmed fighting in Belgorod."
     assert "Prilesye" in [w.text for w in summary.where]
-    assert not hasattr(summary.meta, "cut_off")
+    assert summary.meta.cut_off is None
+    assert "cut_off" not in summary.meta.model_dump()  # written only when it applies
 
 
 def test_a_long_article_is_read_once_by_the_model_and_whole_by_the_text() -> None:
@@ -212,7 +216,8 @@ def test_a_long_article_is_read_once_by_the_model_and_whole_by_the_text() -> Non
     last chunk are in the summary. Hand-written answer: this drives the chunk path."""
     script = Script([], default=tool_call_reply(NOTHING | {"what": "Zelensky spoke."}))
     summary = summarized(script, Options(chunk_chars=1_500))
-    assert summary.meta.chunks > 2  # type: ignore[attr-defined]
+    assert summary.meta.chunks is not None
+    assert summary.meta.chunks > 2
     assert len(script.requests) == 1
     assert summary.meta.attempts == 1
     assert "United States" in [w.text for w in summary.where]  # in the last chunk

@@ -16,10 +16,11 @@ from typer.testing import CliRunner
 
 from summarizer.cli import app
 from summarizer.inputs import read_article
-from summarizer.providers.client import TransportPolicy, structured_client
+from summarizer.pipeline.article import Options, summarize_article
+from summarizer.providers.calls import open_model
+from summarizer.providers.client import TransportPolicy
 from summarizer.providers.models import DEFAULT_MODEL
 from summarizer.schema import Summary
-from summarizer.summarize import Options, summarize_article
 from tests.conftest import REPLAY_URL, ROOT, SEED_000, SEED_001, assert_grounded, endpoint
 from tests.scripted_server import FORWARD, Reply, Script, scripted_server, tool_call_reply
 from tests.test_attribution import SEED0_QUOTES, SEED1_QUOTES
@@ -31,13 +32,9 @@ INJECTION = str(ROOT / "tests" / "data" / "injection.txt")
 
 
 def summarize(base_url: str | None, path: str, max_attempts: int = 1) -> Summary:
-    ep = endpoint(base_url)
-    client = structured_client(ep, TransportPolicy(attempts=3, max_wait=0.01, backoff=0.01))
-    return asyncio.run(
-        summarize_article(
-            client, ep, read_article(path), options=Options(max_attempts=max_attempts)
-        )
-    )
+    model = open_model(endpoint(base_url), TransportPolicy(attempts=3, max_wait=0.01, backoff=0.01))
+    options = Options(max_attempts=max_attempts)
+    return asyncio.run(summarize_article(model, read_article(path), options=options))
 
 
 def right_quotes(summary: Summary, truth: list[tuple[str, str]]) -> int:

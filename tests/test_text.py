@@ -1,4 +1,4 @@
-"""The text-analysis layer: one parse per article, offsets into the article, workers."""
+"""The reading layer: one parse per article, offsets into the article, workers."""
 
 from __future__ import annotations
 
@@ -13,9 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from summarizer.text import analyse, analysis
-from summarizer.text.analysis import forget_all
-from summarizer.text.workers import parse_ahead
+from summarizer.reading import analysis, parse, reading_of
+from summarizer.reading.workers import parse_ahead
 
 TEXT = (
     "Maria Hale, the mayor of Lyon, spoke on Monday.\n\n"
@@ -25,7 +24,7 @@ TEXT = (
 
 
 def test_tokens_entities_and_sentences_point_into_the_article() -> None:
-    a = analyse(TEXT)
+    a = parse(TEXT)
     assert all(TEXT[a.starts[i] : a.ends[i]] == a.word(i) for i in range(len(a)))
     people = [TEXT[e.start : e.end] for e in a.entities if e.label == "PERSON"]
     assert "Maria Hale" in people
@@ -36,27 +35,31 @@ def test_tokens_entities_and_sentences_point_into_the_article() -> None:
     assert a.heads[a.token_at(TEXT.index("Hale said"))] == a.token_at(TEXT.index("said"))
 
 
-def test_an_article_is_parsed_once() -> None:
-    assert analyse(TEXT) is analyse(str(TEXT))  # same content, same analysis
+def test_a_reading_holds_one_parse_that_every_part_shares() -> None:
+    reading = reading_of(TEXT)
+    assert reading.cast.analysis is reading.parse
+    assert reading.attributions.cast is reading.cast
+    assert reading.index.text == reading.text == TEXT
+    assert reading.sentences == list(reading.parse.sentences)
 
 
-def test_a_parse_made_in_a_worker_process_is_the_one_grounding_finds(
+def test_a_parse_made_in_a_worker_process_is_the_one_the_reading_takes(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     text = TEXT + "\nIt rained."
-    forget_all()
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(1, mp_context=context) as pool:
-        asyncio.run(parse_ahead(pool, [text]))
+        (parsed,) = asyncio.run(parse_ahead(pool, [text]))
+    assert parsed is not None
 
     def no_pipeline_here() -> None:
         raise AssertionError("parsed in this process")
 
     with monkeypatch.context() as patch:
         patch.setattr(analysis, "nlp", no_pipeline_here)
-        kept = analyse(text)  # the worker's parse, kept here
-    forget_all()
-    fresh = analyse(text)
+        kept = reading_of(text, parsed).parse  # the worker's parse, not a new one
+    fresh = parse(text)
+    assert kept is parsed
     assert kept is not fresh
     assert (list(kept.starts), list(kept.heads), list(kept.deps), list(kept.entities)) == (
         list(fresh.starts),
@@ -73,10 +76,10 @@ def test_a_long_article_is_kept_in_a_few_bytes_a_character() -> None:
     rng = random.Random(5)
     words = "Maria Hale said on Monday that the mayor of Lyon would rebuild the old bridge"
     text = "\n\n".join(" ".join(rng.choices(words.split(), k=30)) + "." for _ in range(300))
-    analyse("Maria Hale spoke in Lyon.")  # the pipeline loaded before memory is counted
+    parse("Maria Hale spoke in Lyon.")  # the pipeline loaded before memory is counted
     tracemalloc.start()
     try:
-        a = analyse(text)
+        a = parse(text)
         a.children(0), a.sentences[0]  # what is built on first use counts too
         kept = tracemalloc.get_traced_memory()[0]
     finally:
@@ -94,7 +97,7 @@ def test_a_missing_english_pipeline_is_a_one_line_error_naming_the_package(
     summary = tmp_path / "s.json"
     summary.write_text('{"quotes": [{"text": "We will rebuild,", "speaker": "Maria Hale"}]}')
     code = (
-        "import sys; import summarizer.text.pipeline as p; p.MODEL_PACKAGE = 'no_such_model'; "
+        "import sys; import summarizer.reading.pipeline as p; p.MODEL_PACKAGE = 'no_such_model'; "
         "from summarizer.cli import main; sys.argv = ['summarizer', 'check', *sys.argv[1:]]; "
         "main()"
     )

@@ -10,10 +10,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from summarizer.grounding.locate import closest_name, closest_passage, locate
-from summarizer.grounding.offsets import Offsets
-from summarizer.grounding.textindex import (
+from summarizer.reading.offsets import Offsets
+from summarizer.reading.textindex import (
+    ArticleIndex,
     _normalize_chars,
-    index_article,
     normalize,
     normalize_view,
 )
@@ -40,7 +40,7 @@ def test_combining_marks_compose_with_their_base() -> None:
 
 def test_view_maps_spans_back_to_original_offsets() -> None:
     text = "He said:\n\n  “We  continue.”"
-    view = index_article(text).plain
+    view = ArticleIndex(text).plain
     at = view.text.find('"We continue."')
     start, end = view.original(at, at + len('"We continue."'))
     assert text[start:end] == "“We  continue.”"
@@ -113,7 +113,7 @@ def test_a_long_article_is_searched_in_a_small_multiple_of_its_size() -> None:
     text = "\n\n".join(" ".join(rng.choices(words, k=60)) + "." for _ in range(1000))
     tracemalloc.start()
     try:
-        index = index_article(text)
+        index = ArticleIndex(text)
         found = [locate(index, name, fold=True, fuzzy=True) for name in ("Zelensky", "Lyon")]
         near = [closest_name(index, "Kharkov"), closest_passage(index, "Zelenskyy met in Kyiv")]
         peak = tracemalloc.get_traced_memory()[1]

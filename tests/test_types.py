@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from summarizer import ground
-from summarizer.grounding.timeexpr import is_time_expression, resolve_date
+from summarizer.reading.timeexpr import is_time_expression, resolve_date
 from tests.conftest import assert_grounded, rejected_texts
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from summarizer import ground
-from summarizer.grounding.abstract import numbers, proper_names
+from summarizer.grounding.whatcheck import numbers, proper_names
 from tests.conftest import assert_grounded, rejected_texts
 
 

@@ -20,10 +20,8 @@ from rich.console import Console
 from summarizer.batch.stores import Store, StoreError, lock_path, open_store
 from summarizer.config import Settings
 from summarizer.inputs import InputError, read_article
-from summarizer.providers.cache import ResponseCache
-from summarizer.run import Job, error_line, open_endpoint, summarize_jobs
+from summarizer.run import Job, RunOptions, error_line, open_endpoint, summarize_jobs
 from summarizer.schema import Summary
-from summarizer.summarize import Options
 
 
 class LockedError(Exception):
@@ -58,15 +56,6 @@ class BatchReport:
         ]
 
 
-@dataclass(frozen=True)
-class BatchOptions:
-    """How a batch runs: articles in flight, model calls per second, lock patience."""
-
-    jobs: int = 1
-    rate_limit: float | None = None
-    wait: float = 0.0
-
-
 @contextmanager
 def locked_store(target: str, wait: float) -> Iterator[Store]:
     """The store at `target`, held by this run alone; `LockedError` if another run has it."""
@@ -94,16 +83,17 @@ def run_batch(
     sources: list[str],
     target: str,
     settings: Settings,
-    options: Options,
-    batch: BatchOptions,
+    options: RunOptions,
     published: date | None,
     console: Console,
-    cache: ResponseCache | None,
+    *,
+    wait: float = 0.0,
 ) -> BatchReport:
-    """Summarise every source not yet in the store at `target`."""
+    """Summarise every source not yet in the store at `target`; `wait`: seconds to wait
+    for another run that holds it."""
     started = time.monotonic()
     report = BatchReport()
-    with locked_store(target, batch.wait) as store:
+    with locked_store(target, wait) as store:
         done = store.done()
         jobs: list[Job] = []
         for source in sources:
@@ -120,7 +110,7 @@ def run_batch(
                 done.add(article.sha256)  # the same text twice in one run: summarised once
                 jobs.append(Job(article, published))
         if jobs:
-            _summarize(jobs, store, settings, options, batch, console, cache, report)
+            _summarize(jobs, store, settings, options, console, report)
     report.seconds = time.monotonic() - started
     return report
 
@@ -129,10 +119,8 @@ def _summarize(
     jobs: list[Job],
     store: Store,
     settings: Settings,
-    options: Options,
-    batch: BatchOptions,
+    options: RunOptions,
     console: Console,
-    cache: ResponseCache | None,
     report: BatchReport,
 ) -> None:
     terminal = console.is_terminal
@@ -154,10 +142,7 @@ def _summarize(
         error_line(console, job.article.source, reason)
 
     with open_endpoint(settings) as endpoint:
-        summarize_jobs(
-            jobs, endpoint, options, done, failed, console, verb="batch",
-            concurrency=batch.jobs, cache=cache, rate_limit=batch.rate_limit,
-        )  # fmt: skip
+        summarize_jobs(jobs, endpoint, options, done, failed, console, verb="batch")
 
 
-__all__ = ["BatchOptions", "BatchReport", "LockedError", "StoreError", "run_batch"]
+__all__ = ["BatchReport", "LockedError", "StoreError", "run_batch"]

@@ -20,7 +20,7 @@ from summarizer.cli import (  # noqa: F401  (registers)
     summarize,
 )
 from summarizer.cli.common import EXIT_USAGE, app
-from summarizer.text import PipelineMissingError
+from summarizer.reading import PipelineMissingError
 
 __all__ = ["app", "main"]
 

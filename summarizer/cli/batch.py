@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from typing import Annotated
 
 import typer
 from rich.console import Console
 
-from summarizer.batch.runner import BatchOptions, LockedError, StoreError, run_batch
+from summarizer.batch.runner import LockedError, StoreError, run_batch
 from summarizer.cli.common import (
     EXIT_FAILED,
     EXIT_OK,
@@ -55,14 +56,11 @@ def batch(
     reasons), 2 bad usage or setup, 75 another run holds --out.
     """
     pub = parse_date(published, "--published")
-    settings, options = choice.settings, choice.options
+    options = replace(choice.run, concurrency=jobs, rate_limit=rate_limit)
     sources = article_sources(inputs)
     console = Console(stderr=True, soft_wrap=True)
     try:
-        report = run_batch(
-            sources, out, settings, options, BatchOptions(jobs, rate_limit, wait), pub, console,
-            choice.cache,
-        )  # fmt: skip
+        report = run_batch(sources, out, choice.settings, options, pub, console, wait=wait)
     except LockedError as err:
         sys.stderr.write(f"summarizer: {err}\n")
         raise typer.Exit(EXIT_LOCKED) from None

@@ -18,9 +18,10 @@ from summarizer import __version__
 from summarizer.config import ConfigError, Settings, resolve_settings
 from summarizer.grounding import ground
 from summarizer.inputs import Article, collect_articles
+from summarizer.pipeline.article import Options as ArticleOptions
 from summarizer.providers.cache import ResponseCache, open_cache
+from summarizer.run import RunOptions, options_for
 from summarizer.schema import Summary
-from summarizer.summarize import Options, options_for
 
 app = typer.Typer(
     help="Structured, grounded summaries of news articles.",
@@ -35,11 +36,11 @@ EXIT_FAILED = 1
 
 @dataclass(frozen=True)
 class ModelChoice:
-    """What a model-calling command was told: endpoint settings, summarize options, cache."""
+    """What a model-calling command was told: endpoint settings, and how to run (summarize
+    options, the response cache)."""
 
     settings: Settings
-    options: Options
-    cache: ResponseCache | None
+    run: RunOptions
 
 
 # The options every model-calling command takes, added to its signature by
@@ -86,7 +87,8 @@ def model_command(func: Callable[..., None]) -> Callable[..., None]:
             kwargs.pop("verbose"),
         )
         settings, options = model_settings(given, config, verbose)
-        func(**kwargs, choice=ModelChoice(settings, options, response_cache(no_cache)))
+        run = RunOptions(options, cache=response_cache(no_cache))
+        func(**kwargs, choice=ModelChoice(settings, run))
 
     params = [p.replace(kind=inspect.Parameter.KEYWORD_ONLY) for p in own if p.name != "choice"]
     command.__signature__ = inspect.Signature(params + added)  # type: ignore[attr-defined]
@@ -139,7 +141,9 @@ def configure_logging(verbose: bool) -> None:
     root.setLevel(logging.INFO if verbose else logging.WARNING)
 
 
-def model_settings(given: Settings, config: str | None, verbose: bool) -> tuple[Settings, Options]:
+def model_settings(
+    given: Settings, config: str | None, verbose: bool
+) -> tuple[Settings, ArticleOptions]:
     """Options > config file > environment, checked before any work starts."""
     configure_logging(verbose)
     try:

@@ -65,9 +65,7 @@ def _made_summaries(
     console = Console(stderr=True, soft_wrap=True)
     sources = [a.source for a in articles]
     try:
-        report = run(
-            sources, choice.settings, choice.options, pub, lambda _: None, console, choice.cache
-        )
+        report = run(sources, choice.settings, choice.run, pub, lambda _: None, console)
     except (ConfigError, ModelError) as err:
         raise fail(str(err)) from None
     if report.failed:  # each already named on stderr; a comparison with a gap would mislead

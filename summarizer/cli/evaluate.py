@@ -40,15 +40,13 @@ def eval_command(
     Exit status: 0 every article summarised, 1 some failed (scored as empty), 2 bad usage
     or an unusable gold file.
     """
-    settings, options = choice.settings, choice.options
+    settings = choice.settings
     console = Console(stderr=True, soft_wrap=True)
-    cache = choice.cache
     try:
         golds = {path: load_gold(path)[:limit] for path in gold}  # all checked before the model
         with open_endpoint(settings) as endpoint:
             results = [
-                evaluate(path, rows, endpoint, options, console, cache)
-                for path, rows in golds.items()
+                evaluate(path, rows, endpoint, choice.run, console) for path, rows in golds.items()
             ]
     except (GoldError, ConfigError, ModelError) as err:
         raise fail(str(err)) from None

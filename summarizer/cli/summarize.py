@@ -53,7 +53,7 @@ def summarize(
     summarised, 1 some articles failed (each named on stderr), 2 bad usage or setup.
     """
     pub = parse_date(published, "--published")
-    settings, options = choice.settings, choice.options
+    settings = choice.settings
     sources = article_sources(paths)
     to_dir = out is not None and is_directory_target(out)
 
@@ -63,7 +63,7 @@ def summarize(
 
     console = Console(stderr=True, soft_wrap=True)  # an error is one line, however long
     try:
-        report = run(sources, settings, options, pub, keep, console, choice.cache)
+        report = run(sources, settings, choice.run, pub, keep, console)
     except (ConfigError, ModelError) as err:
         raise fail(str(err)) from None
     if not to_dir and report.done:

@@ -7,6 +7,7 @@ from summarizer.compare.keys import Keys
 from summarizer.compare.model import Comparison, Source
 from summarizer.compare.numbers import number_rows
 from summarizer.compare.quotes import match_quotes, voices
+from summarizer.reading import parse
 from summarizer.schema import Summary
 
 
@@ -29,14 +30,18 @@ def sources_of(summaries: list[Summary]) -> list[Source]:
 def compare(articles: list[tuple[Summary, str]]) -> Comparison:
     """Align grounded summaries, each given with its article text (what offsets index).
 
-    Sources are referred to by their position in `articles`."""
+    Sources are referred to by their position in `articles`. Each text is parsed once,
+    for its quotes' words and its numbers."""
     summaries = [s for s, _ in articles]
+    parses = [parse(text) for _, text in articles]
     keys = Keys()  # one key space for the whole comparison
     entities = entity_rows(summaries, keys)
-    by_source = [voices(i, s, text, keys) for i, (s, text) in enumerate(articles)]
+    by_source = [
+        voices(i, s, a, keys) for i, (s, a) in enumerate(zip(summaries, parses, strict=True))
+    ]
     return Comparison(
         sources=sources_of(summaries),
         entities=entities,
         quotes=match_quotes(by_source),
-        numbers=number_rows([text for _, text in articles]),
+        numbers=number_rows(parses),
     )

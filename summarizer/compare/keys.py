@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from summarizer.grounding.names import KeyBook, name_key, place_key
-from summarizer.grounding.textindex import normalize
+from summarizer.reading.names import KeyBook, name_key, place_key
+from summarizer.reading.textindex import normalize
 from summarizer.schema import When
 
 

@@ -15,8 +15,8 @@ import re
 from collections import defaultdict
 
 from summarizer.compare.model import NumberMention, NumberRow
-from summarizer.grounding.abstract import NUMBER_WORDS
-from summarizer.text import Analysis, Entity, analyse
+from summarizer.grounding.whatcheck import NUMBER_WORDS
+from summarizer.reading import Analysis, Entity
 
 NUMBER_LABELS = frozenset(["CARDINAL", "QUANTITY", "MONEY", "PERCENT"])
 UNITS = {
@@ -88,9 +88,8 @@ def _sentence(a: Analysis, e: Entity) -> str:
     return a.text[lo:hi]
 
 
-def stated(source: int, text: str) -> list[tuple[str, NumberMention]]:
-    """The numbers of one article that have a key, with it."""
-    a = analyse(text)
+def stated(source: int, a: Analysis) -> list[tuple[str, NumberMention]]:
+    """The numbers of one article (its parse) that have a key, with it."""
     out = []
     for e in a.entities:
         if e.label not in NUMBER_LABELS:
@@ -112,11 +111,12 @@ def stated(source: int, text: str) -> list[tuple[str, NumberMention]]:
     return out
 
 
-def number_rows(texts: list[str]) -> list[NumberRow]:
-    """Keys stated by two sources or more; differing ones first."""
+def number_rows(parses: list[Analysis]) -> list[NumberRow]:
+    """Keys stated by two sources or more (each given as its article's parse); differing
+    ones first."""
     by_key: dict[str, list[NumberMention]] = defaultdict(list)
-    for i, text in enumerate(texts):
-        for key, mention in stated(i, text):
+    for i, a in enumerate(parses):
+        for key, mention in stated(i, a):
             by_key[key].append(mention)
     rows = []
     for key, mentions in by_key.items():

@@ -21,10 +21,10 @@ from rapidfuzz import fuzz
 
 from summarizer.compare.keys import Keys
 from summarizer.compare.model import DiffOp, QuoteLabel, QuoteMatch, QuoteRef
-from summarizer.grounding.textindex import WORD_RE, normalize
-from summarizer.grounding.timeexpr import is_time_expression, resolve_date
+from summarizer.reading import Analysis
+from summarizer.reading.textindex import WORD_RE, normalize
+from summarizer.reading.timeexpr import is_time_expression, resolve_date
 from summarizer.schema import Quote, Summary
-from summarizer.text import Analysis, analyse
 
 CONTENT_POS = frozenset(["NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM"])
 # Lemmas that say nothing about which speech it was: speech verbs, auxiliaries.
@@ -113,9 +113,9 @@ def _context(
     return frozenset(found)
 
 
-def voices(source: int, summary: Summary, text: str, keys: Keys) -> list[Voice]:
-    """The grounded quotes of one source, ready for pairing (ungrounded ones left out)."""
-    a = analyse(text)
+def voices(source: int, summary: Summary, a: Analysis, keys: Keys) -> list[Voice]:
+    """The grounded quotes of one source (`a`: its article's parse), ready for pairing
+    (ungrounded ones left out)."""
     out = []
     for k, q in enumerate(summary.quotes):
         if q.start is None or q.end is None:

@@ -14,8 +14,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from summarizer.grounding.names import name_key, same_key
-from summarizer.grounding.textindex import normalize
+from summarizer.reading.names import name_key, same_key
+from summarizer.reading.textindex import normalize
 from summarizer.schema import Summary
 
 _TRAILING = " ,;:"

@@ -15,27 +15,25 @@ from rich.console import Console
 
 from summarizer.evaluation.gold import gold_job
 from summarizer.evaluation.metrics import Tally, report, score
-from summarizer.prompting import load_prompt
-from summarizer.providers.cache import ResponseCache
+from summarizer.pipeline.prompting import load_prompt
 from summarizer.providers.client import Endpoint
-from summarizer.run import Job, error_line, summarize_jobs
+from summarizer.run import Job, RunOptions, error_line, summarize_jobs
 from summarizer.schema import SCHEMA_VERSION, Summary
-from summarizer.summarize import Options
 
 
 def evaluate(
     gold_path: Path,
     golds: list[dict[str, Any]],
     endpoint: Endpoint,
-    options: Options,
+    run: RunOptions,
     console: Console,
-    cache: ResponseCache | None = None,
 ) -> dict[str, Any]:
     """Scores of one configuration on the articles of one gold file (`load_gold`): totals,
     per article, and failures. The endpoint is the caller's, so one model server serves
     every gold file of a run."""
     summaries: dict[str, Summary] = {}
     failed: dict[str, str] = {}
+    cache, options = run.cache, run.article
     hits_before = cache.hits if cache else 0
     started = time.monotonic()
 
@@ -47,7 +45,7 @@ def evaluate(
         error_line(console, f"{gold_path}: {job.article.id}", reason)
 
     jobs = [gold_job(gold) for gold in golds]
-    summarize_jobs(jobs, endpoint, options, done, fail, console, verb="evaluating", cache=cache)
+    summarize_jobs(jobs, endpoint, run, done, fail, console, verb="evaluating")
     total, articles = Tally(), []
     for gold in golds:
         one = Tally()

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from summarizer.grounding.cast import person_keys
-from summarizer.grounding.names import TITLES, is_org_name, looks_like_person, name_key, name_words
-from summarizer.grounding.timeexpr import is_time_expression
+from summarizer.reading import Reading
+from summarizer.reading.names import TITLES, is_org_name, looks_like_person, name_key, name_words
+from summarizer.reading.timeexpr import is_time_expression
 
 
 @dataclass(frozen=True)
@@ -23,10 +23,10 @@ class People:
     speakers: frozenset[str]
 
 
-def people_in(text: str, speakers: list[str], who: list[str]) -> People:
+def people_in(reading: Reading, speakers: list[str], who: list[str]) -> People:
     """The names among `speakers` and `who` that name people: names that read as personal
-    names, or that the article `text` uses as one."""
-    in_article = person_keys(text)
+    names, or that the article uses as one."""
+    in_article = reading.people
     persons = [
         name
         for name in speakers + who

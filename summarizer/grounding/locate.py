@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from summarizer.grounding.textindex import WORD_RE, ArticleIndex, at_word_bounds, normalize
+from summarizer.reading.names import fuzzy_threshold
+from summarizer.reading.textindex import WORD_RE, ArticleIndex, at_word_bounds, normalize
 from summarizer.schema import Match
 
 MAX_FUZZY_TOKENS = 8
@@ -38,18 +39,6 @@ def _occurrences(haystack: str, needle: str) -> Iterator[tuple[int, int]]:
         if at_word_bounds(haystack, pos, end):
             yield pos, end
         pos = haystack.find(needle, pos + 1)
-
-
-def fuzzy_threshold(length: int) -> float | None:
-    """Minimum similarity (0-100) for a fuzzy match of a name with `length` characters.
-
-    Short names must match exactly (Iran/Iraq, Mali/Bali); longer ones may differ by about
-    one edit in eight characters, which admits transliterations such as Zelensky/Zelenskyy
-    and Syrsky/Syrskyi but not Belgrade/Belgorod (75) or Austria/Australia (87.5).
-    """
-    if length <= 4:
-        return None
-    return 90.0 if length <= 7 else 88.0
 
 
 def fuzzy_name(index: ArticleIndex, claim: str) -> Located | None:

@@ -1,22 +1,21 @@
-"""Talking to a model: an OpenAI-compatible endpoint through instructor.
+"""The transport to a model: an OpenAI-compatible endpoint, wrapped for instructor.
 
 Two kinds of retry, kept apart as instructor does: transport retries (timeouts, dropped
 connections, 429 honouring Retry-After, 5xx, a 200 whose body is not JSON) wrap the raw
-chat-completions call with tenacity, exponential backoff with jitter, bounded; validation
-re-asks (the model's answer did not ground) are instructor's `max_retries`. The API key
-comes only from the environment or the config file and is never printed, logged or
-recorded.
+chat-completions call here, with tenacity, exponential backoff with jitter, bounded;
+validation re-asks (the model's answer did not ground) are the path's own, with the
+validator's reasons (`pipeline.article`), never instructor's `max_retries`. The API key
+comes only from the environment and is never printed, logged or recorded.
 """
 
 from __future__ import annotations
 
-import asyncio
 import email.utils
 import json
 import logging
 import time
 from collections.abc import Awaitable, Callable
-from contextvars import ContextVar
+from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -50,6 +49,17 @@ class Endpoint:
         """Who answers: a local model is its pinned weights, wherever its server listens;
         a remote model name means something only at its URL."""
         return "local" if self.provider == "local" else f"{self.provider}:{self.base_url}"
+
+
+def parse_mode(name: str | None, default: str = "tool_call") -> instructor.Mode:
+    """An instructor mode by its value ('tool_call', 'tools_strict', …); ValueError names
+    some that exist."""
+    try:
+        return instructor.Mode(name or default)
+    except ValueError:
+        raise ValueError(
+            f"unknown mode '{name}' (for example tool_call, tools_strict, json_schema_mode)"
+        ) from None
 
 
 @dataclass(frozen=True)
@@ -147,41 +157,19 @@ def with_transport_retries(
     return call
 
 
-@dataclass
-class Turn:
-    """One article's claim on the run's CPU turn (see summarizer.run.summarize_all)."""
-
-    lock: asyncio.Lock
-    held: bool = False
-    # Work the answer needs before its turn (the article's parse in a worker process).
-    ready: asyncio.Future[None] | None = None
-
-    def let_go(self) -> None:
-        if self.held:
-            self.held = False
-            self.lock.release()
+# Entered around each wait on the network (retries and back-off included): how a job
+# scheduler lets other work use the CPU meanwhile (see summarizer.scheduling).
+Waiting = AbstractAsyncContextManager[None]
 
 
-cpu_turn: ContextVar[Turn | None] = ContextVar("cpu_turn", default=None)
-
-
-def with_turns(create: Callable[..., Awaitable[Any]]) -> Callable[..., Awaitable[Any]]:
-    """`create` that lets go of the CPU turn while it waits on the network (retries and
-    their back-off included), and queues for it when its answer is in: work on answers is
-    done first come, first served."""
+def with_waiting(
+    create: Callable[..., Awaitable[Any]], waiting: Callable[[], Waiting]
+) -> Callable[..., Awaitable[Any]]:
+    """`create` inside `waiting()`."""
 
     async def call(*args: Any, **kwargs: Any) -> Any:
-        turn = cpu_turn.get()
-        if turn is None:
+        async with waiting():
             return await create(*args, **kwargs)
-        turn.let_go()
-        try:
-            return await create(*args, **kwargs)
-        finally:
-            if turn.ready is not None:
-                await turn.ready
-            await turn.lock.acquire()
-            turn.held = True
 
     return call
 
@@ -223,9 +211,10 @@ def structured_client(
     policy: TransportPolicy,
     cache: ResponseCache | None = None,
     rate_limit: float | None = None,
+    waiting: Callable[[], Waiting] | None = None,
 ) -> instructor.AsyncInstructor:
     """An async instructor client for `endpoint`: raw calls go through the cache (if any),
-    then give up the CPU turn, then transport retries, then the rate limit (if any)."""
+    then `waiting` (if any), then transport retries, then the rate limit (if any)."""
     client = openai.AsyncOpenAI(
         base_url=endpoint.base_url,
         api_key=endpoint.api_key,
@@ -237,7 +226,9 @@ def structured_client(
     create: Callable[..., Awaitable[Any]] = completions.create
     if rate_limit:
         create = with_rate_limit(create, rate_limit)
-    create = with_turns(with_transport_retries(create, policy))
+    create = with_transport_retries(create, policy)
+    if waiting is not None:
+        create = with_waiting(create, waiting)
     if cache is not None:
         create = with_cache(create, cache, endpoint.cache_scope)
     completions.create = create  # type: ignore[method-assign,assignment]

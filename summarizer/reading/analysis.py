@@ -1,4 +1,4 @@
-"""`analyse`: an article parsed once into plain data that grounding and prompting share.
+"""`parse`: an article parsed into plain data, the base of its one reading.
 
 The article is parsed paragraph by paragraph (a line break always ends a sentence in news
 text, and no paragraph comes near spaCy's length limit), and the Doc objects are turned into
@@ -12,20 +12,17 @@ from __future__ import annotations
 import hashlib
 from array import array
 from bisect import bisect_left, bisect_right
-from collections import OrderedDict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import accumulate
 from sys import intern
-from threading import Lock
 
 from spacy.tokens import Doc
 
-from summarizer.text.pipeline import nlp
-from summarizer.text.rows import Labels, Rows
+from summarizer.reading.pipeline import nlp
+from summarizer.reading.rows import Labels, Rows
 
-_CACHE_SIZE = 64
 _PIECE = 100_000  # characters of one parsed piece at most (spaCy's limit is 1,000,000)
 # Characters of paragraphs parsed together. The tok2vec layer's working arrays take ~3 kB
 # per character of its batch (32 paragraphs of 500 characters held 46 MB), so it runs on
@@ -258,37 +255,7 @@ def _parse(text: str, sha: str) -> Analysis:
     )
 
 
-# Keyed by the text itself: a str caches its hash, so the many lookups of one article's
-# grounding cost no hashing of its content (a sha256 per lookup did, at ~10k claims/s).
-_cache: OrderedDict[str, Analysis] = OrderedDict()
-_lock = Lock()
-
-
-def _keep(analysis: Analysis) -> None:
-    with _lock:
-        _cache[analysis.text] = analysis
-        while len(_cache) > _CACHE_SIZE:
-            _cache.popitem(last=False)
-
-
-def analyse(text: str) -> Analysis:
-    """The analysis of `text`, parsed once and kept (by content) for the next caller."""
-    with _lock:
-        hit = _cache.get(text)
-        if hit is not None:
-            _cache.move_to_end(text)
-            return hit
-    result = _parse(text, hashlib.sha256(text.encode("utf-8")).hexdigest())
-    _keep(result)
-    return result
-
-
-def forget_all() -> None:
-    """Drop every kept analysis (benchmarks measure a cold parse)."""
-    with _lock:
-        _cache.clear()
-
-
-def remember(analysis: Analysis) -> None:
-    """Keep an analysis made elsewhere (a worker process) so `analyse` need not parse."""
-    _keep(analysis)
+def parse(text: str) -> Analysis:
+    """The parse of `text` (about 170 ms of CPU for a news article): made once per article
+    chunk by whoever reads it (`reading_of`), and handed along, never kept here."""
+    return _parse(text, hashlib.sha256(text.encode("utf-8")).hexdigest())

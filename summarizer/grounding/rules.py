@@ -1,20 +1,18 @@
-"""`ground`: check every field of a summary against the article, keep what it says.
+"""The rules: check every field of a draft against the article's reading, keep what it says.
 
 The rules are applied field by field; an item that fails is moved to `rejected` with a
 reason that can be sent back to a model as it is. Items that pass carry the offsets of the
 article's own text (and `text` becomes that text), so `text == article[start:end]` holds
-for every item of the output. Pure: no I/O, no model; per-article work is cached.
+for every item of the output. Pure: no I/O, no model, no prompt; the rules read the
+article's one reading (`summarizer.reading`), which the caller builds and hands over.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from typing import Any, TypeVar
 
-from summarizer.grounding.abstract import check_summary
-from summarizer.grounding.attribution import Attributor, attributor_of, judge, named_in_article
-from summarizer.grounding.cast import cast_of
 from summarizer.grounding.fieldtypes import (
     people_in,
     when_problem,
@@ -22,12 +20,25 @@ from summarizer.grounding.fieldtypes import (
     who_problem,
 )
 from summarizer.grounding.locate import Located, closest_name, closest_passage, locate, locations
-from summarizer.grounding.names import LEADING_WORDS
-from summarizer.grounding.quotations import region_index
-from summarizer.grounding.textindex import ArticleIndex, index_article
-from summarizer.grounding.timeexpr import resolve_date
-from summarizer.schema import Evidence, Quote, Rejection, Summary, What, When, Where, Who
-from summarizer.text import analyse
+from summarizer.grounding.speakers import judge, named_in_article
+from summarizer.grounding.whatcheck import check_summary
+from summarizer.reading import Reading
+from summarizer.reading.names import LEADING_WORDS
+from summarizer.reading.quotations import region_index
+from summarizer.reading.textindex import ArticleIndex
+from summarizer.reading.timeexpr import resolve_date
+from summarizer.schema import (
+    ArticleInfo,
+    Draft,
+    Evidence,
+    Quote,
+    Rejection,
+    Summary,
+    What,
+    When,
+    Where,
+    Who,
+)
 
 _NEGATION_BEFORE = re.compile(
     r"\b(not|never|no|nor|neither|hardly|\w+n['\u2019]t)\W*$", re.IGNORECASE
@@ -106,21 +117,16 @@ def _ground_located(
     return kept
 
 
-def _ground_quotes(
-    index: ArticleIndex, quotes: list[Quote], rejections: _Rejections
-) -> list[Quote]:
+def _ground_quotes(reading: Reading, quotes: list[Quote], rejections: _Rejections) -> list[Quote]:
     """Rules 2 and 3: verbatim inside the article's quotation marks, and the speaker the
     article gives it (verified), or none it can resolve (unverified); else refused."""
-    if not quotes:
-        return []
-    cast = cast_of(analyse(index.text))
-    attributor = attributor_of(cast)
+    index = reading.index
     kept = []
     for quote in quotes:
         claim = quote.text.strip(_QUOTE_MARKS)
         why = None
         for at in locations(index, claim, fold=False, fuzzy=False) if claim else ():
-            why, placed = _attributed(index, attributor, quote, at)
+            why, placed = _attributed(reading, quote, at)
             if placed is not None:
                 kept.append(placed)
                 break
@@ -129,11 +135,9 @@ def _ground_quotes(
     return kept
 
 
-def _attributed(
-    index: ArticleIndex, attributor: Attributor, quote: Quote, at: Located
-) -> tuple[str | None, Quote | None]:
+def _attributed(reading: Reading, quote: Quote, at: Located) -> tuple[str | None, Quote | None]:
     """Rules 2 and 3 for one location of a quote: (reason refused, or the placed quote)."""
-    text, cast = index.text, attributor.cast
+    index, text, cast = reading.index, reading.text, reading.cast
     region = region_index(cast.regions, at.start, at.end)
     if region is None:
         return "found in the article but not inside quotation marks: not a direct quote", None
@@ -145,7 +149,7 @@ def _attributed(
         index, quote.speaker, fold=True, fuzzy=True
     ):
         return f"speaker '{quote.speaker}' is not named in the article", None
-    verdict = judge(cast, attributor.attribution(region), quote.speaker)
+    verdict = judge(cast, reading.attributions.attribution(region), quote.speaker)
     if verdict.check == "rejected":
         return verdict.reason, None
     start, end = verdict.mention or (None, None)
@@ -168,12 +172,13 @@ def _speaker_name(index: ArticleIndex, claimed: str) -> str:
     return index.text[full.start : full.end] if full else claimed
 
 
-def _ground_what(index: ArticleIndex, what: What | None, rejections: _Rejections) -> What | None:
+def _ground_what(reading: Reading, what: What | None, rejections: _Rejections) -> What | None:
     if what is None:
         return None
+    index = reading.index
     summary = what.summary
     if summary is not None:
-        why = check_summary(index.text, summary)
+        why = check_summary(reading, summary)
         if why:
             rejections.add("what.summary", summary, why)
             summary = None
@@ -203,17 +208,13 @@ def merge_duplicates(items: list[Item]) -> list[Item]:
     return out
 
 
-def ground(article_text: str, summary: Summary | Mapping[str, Any]) -> Summary:
-    """Ground `summary` in `article_text`: the summary with only what the article says.
-
-    `summary` is a `Summary` or a plain dict in the v1 format; offsets in it are ignored
-    and recomputed. Rejections already in it are kept.
-    """
-    draft = summary if isinstance(summary, Summary) else Summary.model_validate(summary)
-    index = index_article(article_text)
+def ground_draft(reading: Reading, draft: Draft) -> Summary:
+    """The summary of what of `draft` the article says: every item located in `reading` and
+    checked by its field's rules, what fails moved to `rejected` (rejections already there
+    kept); `article` says which text the offsets index and when it was published."""
+    index = reading.index
     rejections = _Rejections(draft.rejected)
-    people = people_in(article_text, [q.speaker for q in draft.quotes], [w.text for w in draft.who])
-    published = draft.article.published
+    people = people_in(reading, [q.speaker for q in draft.quotes], [w.text for w in draft.who])
     who = _ground_located(
         index, draft.who, "who", rejections, lambda _, span: who_problem(span), "name"
     )
@@ -228,16 +229,14 @@ def ground(article_text: str, summary: Summary | Mapping[str, Any]) -> Summary:
     located = _ground_located(
         index, draft.when, "when", rejections, lambda _, span: when_problem(span), "time"
     )
-    when = [w.model_copy(update={"date": resolve_date(w.text, published)}) for w in located]
-    quotes = _ground_quotes(index, draft.quotes, rejections)
-    return draft.model_copy(
-        update={
-            "who": merge_duplicates(who),
-            "what": _ground_what(index, draft.what, rejections),
-            "where": merge_duplicates(where),
-            "when": merge_duplicates(when),
-            "quotes": merge_duplicates(quotes),
-            "rejected": rejections.items,
-            "article": draft.article.model_copy(update={"sha256": index.sha256}),
-        }
+    when = [w.model_copy(update={"date": resolve_date(w.text, draft.published)}) for w in located]
+    quotes = _ground_quotes(reading, draft.quotes, rejections)
+    return Summary(
+        who=merge_duplicates(who),
+        what=_ground_what(reading, draft.what, rejections),
+        where=merge_duplicates(where),
+        when=merge_duplicates(when),
+        quotes=merge_duplicates(quotes),
+        rejected=rejections.items,
+        article=ArticleInfo(sha256=reading.sha256, published=draft.published),
     )

@@ -15,9 +15,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import islice
 
-from summarizer.grounding.cast import SPEAKER_LABELS, Cast, Member, Mention
-from summarizer.grounding.names import TITLES, name_key, name_words
-from summarizer.text import Analysis
+from summarizer.reading.analysis import Analysis
+from summarizer.reading.cast import SPEAKER_LABELS, Cast, Member, Mention
+from summarizer.reading.names import TITLES, name_key, name_words
 
 _MALE = frozenset(["he", "him", "his", "himself"])
 _FEMALE = frozenset(["she", "her", "hers", "herself"])

@@ -13,11 +13,16 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
 
-from summarizer.grounding.ground import merge_duplicates
-from summarizer.grounding.quotations import sentence_spans
+from summarizer.grounding.rules import merge_duplicates
 from summarizer.schema import Summary, What
 
 _PARAGRAPH_END = re.compile(r"\n\s*")
+_BOUNDARY_RE = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019\u00bb)\]]*(?=\s)|\n")
+_ABBREVIATIONS = frozenset(
+    """mr mrs ms dr gen gov sen rep st jr sr prof lt col sgt capt maj adm rev inc corp ltd co
+    no vs etc jan feb aug sept oct nov dec mt ft pres dept approx""".split()
+)
+_SENTENCE_OPENERS = "\"'(\u201c\u2018\u00ab\u201e["
 
 
 @dataclass(frozen=True)
@@ -34,7 +39,7 @@ def _pieces(text: str, limit: int) -> list[tuple[int, int]]:
         if end - start <= limit:
             pieces.append((start, end))
             continue
-        sentences = [(start + s, start + e) for s, e in sentence_spans(text[start:end])]
+        sentences = [(start + s, start + e) for s, e in rough_sentences(text[start:end])]
         cuts = [start, *(e for _, e in sentences[:-1]), end]
         for s, e in pairwise(cuts):
             while e - s > limit:  # one sentence longer than a chunk: cut at white space
@@ -99,3 +104,43 @@ def merge_chunks(chunks: list[Chunk], parts: list[Summary]) -> Summary:
         what=what,
         rejected=[r for p in parts for r in p.rejected],
     )
+
+
+def _ends_sentence(text: str, m: re.Match[str]) -> bool:
+    if m.group() == "\n":
+        return True
+    word_start = m.start()
+    while word_start > 0 and (text[word_start - 1].isalnum() or text[word_start - 1] == "."):
+        word_start -= 1
+    word = text[word_start : m.start()].lower()
+    if text[m.start()] == "." and (
+        word in _ABBREVIATIONS or (re.fullmatch(r"(\w\.)*\w", word) and len(word) <= 3)
+    ):
+        return False
+    rest = text[m.end() :].lstrip()
+    return not rest or rest[0].isupper() or rest[0].isdigit() or rest[0] in _SENTENCE_OPENERS
+
+
+def rough_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentences of text that is not parsed, as (start, end), white space trimmed; line
+    breaks always end one. For where a chunk may be cut before its parse, and for the
+    model's own `what`; a parsed text's sentences are the parser's (`Analysis.sentences`).
+
+    A rule set, not a model: it knows common abbreviations and initials (U.S., J. K.).
+    """
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _BOUNDARY_RE.finditer(text):
+        if _ends_sentence(text, m):
+            spans.append((start, m.end()))
+            start = m.end()
+    spans.append((start, len(text)))
+    trimmed = []
+    for s, e in spans:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s < e:
+            trimmed.append((s, e))
+    return trimmed

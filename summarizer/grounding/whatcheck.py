@@ -8,12 +8,11 @@ article states.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-from summarizer.evidence import instruction_support
 from summarizer.grounding.locate import locate
-from summarizer.grounding.names import STOP_CAPS, TITLES
-from summarizer.grounding.textindex import ArticleIndex, index_article
+from summarizer.grounding.support import instruction_support
+from summarizer.reading import Reading
+from summarizer.reading.names import STOP_CAPS, TITLES
 
 SENTENCE_STARTERS = STOP_CAPS | frozenset(
     """amid despite following since until over under about across among through within without
@@ -71,7 +70,6 @@ def numbers(text: str) -> list[tuple[str, str]]:
     return [(m.group(), _value(m.group())) for m in _NUMBER_RE.finditer(text)]
 
 
-@lru_cache(maxsize=64)
 def _article_numbers(text: str) -> frozenset[str]:
     values = {value for _, value in numbers(text)}
     return frozenset(values | ({"1"} if re.search(r"\bone\b", text, re.I) else set()))
@@ -108,22 +106,23 @@ def proper_names(text: str) -> list[str]:
     return names
 
 
-def unsupported(index: ArticleIndex, summary: str) -> list[str]:
+def unsupported(reading: Reading, summary: str) -> list[str]:
     """The names and numbers of `summary` that the article does not state."""
+    index = reading.index
     missing = [
         name for name in proper_names(summary) if locate(index, name, fold=True, fuzzy=True) is None
     ]
-    article_numbers = _article_numbers(index.text)
+    article_numbers = _article_numbers(reading.text)
     missing += [written for written, value in numbers(summary) if value not in article_numbers]
     return missing
 
 
-def check_summary(text: str, summary: str) -> str | None:
-    """Why `summary` cannot be kept for the article `text`, or None when it can."""
-    missing = unsupported(index_article(text), summary)
+def check_summary(reading: Reading, summary: str) -> str | None:
+    """Why `summary` cannot be kept for the article, or None when it can."""
+    missing = unsupported(reading, summary)
     if missing:
         return "names or numbers not in the article: " + ", ".join(f"'{m}'" for m in missing)
-    instruction = instruction_support(text, summary)
+    instruction = instruction_support(reading, summary)
     if instruction is not None:
         return f"taken from an instruction in the text, not its news: '{instruction[:80]}'"
     return None

@@ -12,8 +12,20 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from summarizer.grounding.locate import fuzzy_threshold
-from summarizer.grounding.textindex import WORD_RE, normalize
+from summarizer.reading.textindex import WORD_RE, normalize
+
+
+def fuzzy_threshold(length: int) -> float | None:
+    """Minimum similarity (0-100) for a fuzzy match of a name with `length` characters.
+
+    Short names must match exactly (Iran/Iraq, Mali/Bali); longer ones may differ by about
+    one edit in eight characters, which admits transliterations such as Zelensky/Zelenskyy
+    and Syrsky/Syrskyi but not Belgrade/Belgorod (75) or Austria/Australia (87.5).
+    """
+    if length <= 4:
+        return None
+    return 90.0 if length <= 7 else 88.0
+
 
 TITLES = frozenset(
     """president vice prime minister secretary chancellor premier commander chief general

@@ -14,10 +14,10 @@ import sys
 import unicodedata
 from array import array
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cached_property
 from itertools import accumulate
 
-from summarizer.grounding.offsets import Offsets
+from summarizer.reading.offsets import Offsets
 
 _PUNCT_MAP = {ord(c): "'" for c in "\u2018\u2019\u201a\u201b\u2032\u00b4\u02bc"}
 _PUNCT_MAP |= {ord(c): '"' for c in "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb"}
@@ -131,7 +131,8 @@ def _normalize_chars(
 
 @dataclass
 class ArticleIndex:
-    """Everything grounding needs to know about one article, computed once and cached.
+    """The normalised views of one article that claims are located in, each made on first
+    use and kept with the article's reading.
 
     What is kept grows with the article by a small factor: runs of words for fuzzy
     matching are made per search, from the words' first letters and lengths, not kept
@@ -224,12 +225,6 @@ class _Words:
     cumulative: array[int]  # cumulative[i]: characters in texts[:i]
     by_letter: dict[str, array[int]]
     where: dict[str, array[int]]
-
-
-@lru_cache(maxsize=64)
-def index_article(text: str) -> ArticleIndex:
-    """The cached index of an article, so that grounding item by item stays cheap."""
-    return ArticleIndex(text)
 
 
 def is_word_char(ch: str) -> bool:

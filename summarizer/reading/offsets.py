@@ -13,7 +13,7 @@ from array import array
 from bisect import bisect_right
 from collections.abc import Iterator
 
-from summarizer.text.rows import Rows
+from summarizer.reading.rows import Rows
 
 
 class Offsets(Rows[int]):

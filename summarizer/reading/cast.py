@@ -13,14 +13,14 @@ from array import array
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cached_property
 
-from summarizer.grounding.names import TITLES, KeyBook, name_key, name_words, same_key
-from summarizer.grounding.quotations import Region, quote_regions
-from summarizer.grounding.speech import is_speech
-from summarizer.text import Analysis, analyse
-from summarizer.text.gender import Gender, first_name_gender, honorific_gender
-from summarizer.text.rows import Rows
+from summarizer.reading.analysis import Analysis
+from summarizer.reading.gender import Gender, first_name_gender, honorific_gender
+from summarizer.reading.names import TITLES, KeyBook, name_key, name_words, same_key
+from summarizer.reading.quotations import Region, quote_regions
+from summarizer.reading.rows import Rows
+from summarizer.reading.speech import is_speech
 
 SPEAKER_LABELS = frozenset(["PERSON", "ORG", "GPE", "NORP"])
 _ROLE_DEPS = frozenset(["appos", "compound", "amod", "nmod"])
@@ -246,14 +246,3 @@ def _add_bare_surnames(
         if member is not None:
             member.mentions.append(a.starts[i])
             spans.append((a.starts[i], a.ends[i], member.key, i, i + 1))
-
-
-@lru_cache(maxsize=64)
-def cast_of(a: Analysis) -> Cast:
-    """The cast of an analysed article, built once (analyses are cached by content)."""
-    return build_cast(a)
-
-
-def person_keys(text: str) -> frozenset[str]:
-    """Name keys of the people an article names."""
-    return cast_of(analyse(text)).people

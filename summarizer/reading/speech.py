@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from summarizer.text import Analysis
+from summarizer.reading.analysis import Analysis
 
 SPEECH_LEMMAS = frozenset(
     """say tell add state note write explain declare announce ask reply respond remark insist

@@ -19,8 +19,8 @@ from pathlib import Path
 
 import jinja2
 
-from summarizer.candidates import Proposal
-from summarizer.grounding.quotations import sentence_spans
+from summarizer.pipeline.candidates import Proposal
+from summarizer.reading import Reading
 
 
 def _prompts_dir() -> Path:
@@ -28,8 +28,9 @@ def _prompts_dir() -> Path:
     else the project's top-level prompts/ (a checkout, or an editable install of it)."""
     if given := os.environ.get("SUMMARIZER_PROMPTS"):
         return Path(given)
-    packaged = Path(__file__).resolve().parent / "prompts"
-    return packaged if packaged.is_dir() else packaged.parent.parent / "prompts"
+    package = Path(__file__).resolve().parent.parent  # summarizer/
+    packaged = package / "prompts"
+    return packaged if packaged.is_dir() else package.parent / "prompts"
 
 
 PROMPTS_DIR = _prompts_dir()
@@ -73,12 +74,13 @@ def load_prompt(name: str = DEFAULT_PROMPT) -> Prompt:
     )
 
 
-def lead_end(text: str, budget: int = LEAD_CHARS) -> int:
+def lead_end(reading: Reading, budget: int = LEAD_CHARS) -> int:
     """Where the article's opening ends: after the last whole sentence within `budget`
     characters (at a space when the first sentence alone is longer)."""
+    text = reading.text
     if len(text) <= budget:
         return len(text)
-    ends = [e for _, e in sentence_spans(text[: budget + 1]) if e <= budget]
+    ends = [e for _, e in reading.sentences if e <= budget]
     complete = [e for e in ends if e < budget or text[e : e + 1].isspace()]
     if complete and complete[-1] > budget // 3:
         return complete[-1]
@@ -91,8 +93,8 @@ def excerpt_spans(proposal: Proposal) -> list[tuple[int, int]]:
     after it in its paragraph. Everything else comes from the text, so a long article costs
     no more reading than a short one."""
     text = proposal.text
-    spans = [(0, lead_end(text))]
-    sentences = sentence_spans(text)
+    spans = [(0, lead_end(proposal.reading))]
+    sentences = proposal.reading.sentences
     for q in proposal.quotes:
         if q.id is None:
             continue

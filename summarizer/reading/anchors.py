@@ -12,11 +12,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from summarizer.grounding.cast import Cast
-from summarizer.grounding.quotations import Region
-from summarizer.grounding.referents import SUBJECTS, Referent, referent
-from summarizer.grounding.speech import is_speech
-from summarizer.text import Analysis
+from summarizer.reading.analysis import Analysis
+from summarizer.reading.cast import Cast
+from summarizer.reading.quotations import Region
+from summarizer.reading.referents import SUBJECTS, Referent, referent
+from summarizer.reading.speech import is_speech
 
 _CLIMB = frozenset(["xcomp", "advcl", "conj", "acl", "ccomp", "pcomp", "prep", "pobj"])
 _SAID_WHAT = frozenset(["ccomp", "dobj", "xcomp"])  # "said the plan was sound"

@@ -13,17 +13,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Literal
 
-from summarizer.evidence import is_instruction
-from summarizer.grounding.anchors import is_clause
-from summarizer.grounding.attribution import attributor_of
-from summarizer.grounding.cast import Cast, cast_of
-from summarizer.grounding.names import KeyBook, name_key, name_words
-from summarizer.grounding.timeexpr import find_time
-from summarizer.text import Analysis
-from summarizer.text.analysis import Entity
+from summarizer.reading import Analysis, Entity, Reading
+from summarizer.reading.anchors import is_clause
+from summarizer.reading.cast import Cast
+from summarizer.reading.instructions import is_instruction
+from summarizer.reading.names import KeyBook, name_key, name_words
+from summarizer.reading.timeexpr import find_time
 
 FieldName = Literal["who", "where", "when"]
 # Id prefix and field of each spaCy label that proposes something.
@@ -82,11 +79,16 @@ class QuoteProposal:
 
 @dataclass(frozen=True, eq=False)
 class Proposal:
-    """Everything the text proposes for one article, with ids for the prompt."""
+    """Everything the text proposes for one article, with ids for the prompt, and the
+    reading it was proposed from (the prompt and the join read it too)."""
 
-    text: str
+    reading: Reading
     candidates: list[Candidate]
     quotes: list[QuoteProposal]
+
+    @property
+    def text(self) -> str:
+        return self.reading.text
 
     @property
     def by_id(self) -> dict[str, Candidate]:
@@ -263,9 +265,8 @@ def _merge(a: Analysis, cast: Cast) -> list[Candidate]:
     return out
 
 
-def _quotes(cast: Cast) -> list[QuoteProposal]:
-    a = cast.analysis
-    attributions = attributor_of(cast)
+def _quotes(reading: Reading) -> list[QuoteProposal]:
+    cast, a = reading.cast, reading.parse
     out: list[QuoteProposal] = []
     asked = 0
     for i, region in enumerate(cast.regions):
@@ -276,9 +277,9 @@ def _quotes(cast: Cast) -> list[QuoteProposal]:
             continue
         mark = a.token_at(region.open_at)  # the sentence by bisection, not a scan
         sentence = a.sentences[a.sentence_of(mark)] if mark < len(a) else None
-        if sentence is not None and is_instruction(a.text, *sentence):
+        if sentence is not None and is_instruction(a, *sentence):
             continue  # 'quote him saying "…"': words an instruction dictates, not speech
-        speaker = attributions.attribution(i).speaker
+        speaker = reading.attributions.attribution(i).speaker
         qid = None
         if speaker is None and is_clause(a, a.tokens_between(region.start, region.end)):
             asked += 1
@@ -288,8 +289,6 @@ def _quotes(cast: Cast) -> list[QuoteProposal]:
     return out
 
 
-@lru_cache(maxsize=64)
-def propose(a: Analysis) -> Proposal:
-    """The candidates and quotes of an analysed article (made once per analysis)."""
-    cast = cast_of(a)
-    return Proposal(a.text, _merge(a, cast), _quotes(cast))
+def propose(reading: Reading) -> Proposal:
+    """The candidates and quotes the article's reading proposes."""
+    return Proposal(reading, _merge(reading.parse, reading.cast), _quotes(reading))

@@ -1,9 +1,9 @@
-"""Where the article itself marks direct speech, and how it splits into sentences.
+"""Where the article itself marks direct speech.
 
 Rule 2 accepts a quote only inside the article's own quotation marks, and rule 3 looks for
-its speaker in the narrator text around it, so both need the article's quotation regions
-and sentences. The parser knows curly, straight, low-high („…“) and guillemet double
-quotes, single quotes at the top level, quotations interrupted by narration, and the news
+its speaker in the narrator text around it, so both need the article's quotation
+regions. The parser knows curly, straight, low-high („…“) and guillemet double quotes,
+single quotes at the top level, quotations interrupted by narration, and the news
 convention for quotations over several paragraphs (no closing mark at the end of a
 paragraph, an opening mark at the start of the next).
 """
@@ -20,13 +20,6 @@ _SINGLE_OPEN = "\u2018'"
 _CREDITED = re.compile(r"(.{20,}[.!?])\s+[A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019-]+){1,3}")
 _QUOTE_CHARS = '"\u201c\u201d\u201e\u00ab\u00bb'
 _SINGLE_CLOSE = "\u2019'"
-
-_BOUNDARY_RE = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019\u00bb)\]]*(?=\s)|\n")
-_ABBREVIATIONS = frozenset(
-    """mr mrs ms dr gen gov sen rep st jr sr prof lt col sgt capt maj adm rev inc corp ltd co
-    no vs etc jan feb aug sept oct nov dec mt ft pres dept approx""".split()
-)
-_SENTENCE_OPENERS = "\"'(\u201c\u2018\u00ab\u201e["
 
 
 @dataclass(frozen=True)
@@ -176,42 +169,3 @@ def region_index(regions: list[Region], start: int, end: int) -> int | None:
         if regions[j].start <= start and end <= regions[j].end:
             return j
     return None
-
-
-def _ends_sentence(text: str, m: re.Match[str]) -> bool:
-    if m.group() == "\n":
-        return True
-    word_start = m.start()
-    while word_start > 0 and (text[word_start - 1].isalnum() or text[word_start - 1] == "."):
-        word_start -= 1
-    word = text[word_start : m.start()].lower()
-    if text[m.start()] == "." and (
-        word in _ABBREVIATIONS or (re.fullmatch(r"(\w\.)*\w", word) and len(word) <= 3)
-    ):
-        return False
-    rest = text[m.end() :].lstrip()
-    return not rest or rest[0].isupper() or rest[0].isdigit() or rest[0] in _SENTENCE_OPENERS
-
-
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """Sentences as (start, end), white space trimmed; line breaks always end one.
-
-    A rule set, not a model: it knows common abbreviations and initials (U.S., J. K.),
-    which is what quote attribution needs from it.
-    """
-    spans: list[tuple[int, int]] = []
-    start = 0
-    for m in _BOUNDARY_RE.finditer(text):
-        if _ends_sentence(text, m):
-            spans.append((start, m.end()))
-            start = m.end()
-    spans.append((start, len(text)))
-    trimmed = []
-    for s, e in spans:
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if s < e:
-            trimmed.append((s, e))
-    return trimmed

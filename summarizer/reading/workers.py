@@ -1,10 +1,10 @@
 """Parsing in worker processes, so that a batch keeps every core busy.
 
 A parse costs ~170 ms of CPU per news article, which at many requests in flight makes our
-own process, not the model endpoint, the limit. Workers parse the texts an article will be
-grounded on while its request waits on the network; the plain-data analysis comes back
-pickled and is kept in this process's cache, where grounding finds it. Should a parse come
-late or fail, grounding parses in-process: the result is the same either way.
+own process, not the model endpoint, the limit. Workers parse an article's chunks while
+other articles' requests wait on the network; the plain-data parse comes back pickled and
+is handed to the article's reading (`reading_of`). Should a parse fail, the reading
+parses in-process: the result is the same either way.
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from contextlib import contextmanager
 
 from summarizer.lifetime import exit_when_orphaned
-from summarizer.text.analysis import Analysis, analyse, remember
-from summarizer.text.pipeline import nlp
+from summarizer.reading.analysis import Analysis, parse
+from summarizer.reading.pipeline import nlp
 
 
 def _start_worker(parent: int) -> None:
@@ -26,10 +26,6 @@ def _start_worker(parent: int) -> None:
     # waiting forever (~150 MB each) until the machine ran out of memory.
     exit_when_orphaned(parent)
     nlp()  # each worker loads the pipeline once, before its first article
-
-
-def _parse(text: str) -> Analysis:
-    return analyse(text)
 
 
 @contextmanager
@@ -58,12 +54,16 @@ def parse_pool(in_flight: int, local: bool) -> Iterator[Executor | None]:
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-async def parse_ahead(pool: Executor, texts: list[str]) -> None:
-    """Parse `texts` in the pool and keep the analyses here; failures are left to the
-    in-process parse."""
+async def parse_ahead(pool: Executor | None, texts: list[str]) -> list[Analysis | None]:
+    """The parse of each of `texts`, made in the pool (None without one, or where a parse
+    failed: the reading then parses in-process)."""
+    if pool is None:
+        return [None] * len(texts)
     loop = asyncio.get_running_loop()
+    parsed: list[Analysis | None] = []
     for text in texts:
         try:
-            remember(await loop.run_in_executor(pool, _parse, text))
+            parsed.append(await loop.run_in_executor(pool, parse, text))
         except Exception:
-            return
+            parsed.append(None)
+    return parsed

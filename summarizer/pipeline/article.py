@@ -1,0 +1,117 @@
+"""The data path for one article, step by step: chunk → reading → candidates → prompt →
+model → join → ground.
+
+`summarize_article` reads as the steps: the article is split on paragraph boundaries
+(`chunking`), and each chunk is read once (`reading.reading_of`); its reading proposes
+candidates and quotes (`candidates.propose`); the prompt is the chunk's opening with them
+marked by ids (`prompting.render`); the model writes `what`, adds what the ids missed and
+names the speakers the text could not (`providers`); its answer joins the text's proposals
+(`join.draft_of`); the draft is grounded on the same reading (`grounding.ground_draft`);
+and while attempts remain, what was refused goes back to the model with the reasons
+(`reask`). Each chunk's offsets are shifted back and the parts merged; nothing is
+truncated. A chunk past the first calls the model only for quotes to attribute.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from datetime import date
+
+from summarizer.grounding import ground_draft
+from summarizer.inputs import Article
+from summarizer.pipeline.answer import answer_model
+from summarizer.pipeline.candidates import propose
+from summarizer.pipeline.chunking import Chunk, merge_chunks, split_article
+from summarizer.pipeline.join import draft_of
+from summarizer.pipeline.prompting import DEFAULT_PROMPT, load_prompt, render
+from summarizer.pipeline.reask import reask_messages, union
+from summarizer.providers.calls import Model, Usage
+from summarizer.reading import Analysis, reading_of
+from summarizer.schema import Meta, Summary
+
+
+@dataclass(frozen=True)
+class Options:
+    """How to summarise one article: prompt, re-ask bound, and the size limits of one call.
+    The one place their defaults are kept (the CLI and the Python API take them from here)."""
+
+    prompt: str = DEFAULT_PROMPT
+    # One call per article: a re-ask costs a whole second call (the article is read again).
+    max_attempts: int = 1
+    temperature: float = 0.0
+    # The answer is one sentence and a few names (~50 tokens); the schema's bounds keep it far
+    # below this, and an answer cut here keeps what it had parsed.
+    max_output_tokens: int = 400
+    chunk_chars: int = 12_000  # ~3,000 tokens of article per call: fits an 8k context
+
+
+async def summarize_chunk(
+    model: Model,
+    chunk: Chunk,
+    published: date | None,
+    options: Options,
+    usage: Usage,
+    parsed: Analysis | None = None,
+) -> tuple[Summary, int]:
+    """One chunk through the steps (see the module docstring); the summary and the
+    number of model calls it took. `parsed`: the chunk's parse, when one was made already."""
+    reading = reading_of(chunk.text, parsed)
+    proposal = propose(reading)
+    if chunk.start > 0 and not proposal.asked:
+        # Past the opening the model has nothing to write: the text gives the names,
+        # places, times and every attributed quote; `what` is the first chunk's.
+        draft = draft_of(None, proposal)
+        draft.published = published
+        return ground_draft(reading, draft), 0
+    messages = render(load_prompt(options.prompt), proposal)
+    result: Summary | None = None
+    for attempt in range(1, options.max_attempts + 1):
+        answer = await model.ask(
+            messages,
+            answer_model(proposal),
+            usage=usage,
+            temperature=options.temperature,
+            max_tokens=options.max_output_tokens,
+        )
+        draft = draft_of(answer, proposal)
+        draft.published = published
+        grounded = ground_draft(reading, draft)
+        result = grounded if result is None else union(result, grounded)
+        if not grounded.rejected or attempt == options.max_attempts:
+            return result, attempt
+        messages = reask_messages(messages, answer, grounded.rejected)
+    raise AssertionError("max_attempts is at least 1")
+
+
+async def summarize_article(
+    model: Model,
+    article: Article,
+    published: date | None = None,
+    options: Options | None = None,
+    parsed: list[Analysis | None] | None = None,
+) -> Summary:
+    """Summarise and ground one article; `meta` says how (model, prompt, attempts, usage).
+    `parsed`: the parse of each of its chunks (`split_article`), where one was made."""
+    options = options or Options()
+    started = time.monotonic()
+    usage = Usage()
+    chunks = split_article(article.text, options.chunk_chars)
+    parses = parsed if parsed is not None and len(parsed) == len(chunks) else [None] * len(chunks)
+    parts = [
+        await summarize_chunk(model, chunk, published, options, usage, parse)
+        for chunk, parse in zip(chunks, parses, strict=True)
+    ]
+    merged = merge_chunks(chunks, [summary for summary, _ in parts])
+    meta = Meta(
+        model=model.endpoint.model,
+        provider=model.endpoint.provider,
+        prompt_version=load_prompt(options.prompt).version,
+        attempts=sum(attempts for _, attempts in parts),
+        usage=usage.as_dict(),
+        seconds=round(time.monotonic() - started, 2),
+        chunks=len(chunks) if len(chunks) > 1 else None,
+        # the answer hit max_output_tokens: its complete items were kept
+        cut_off=usage.cut_off or None,
+    )
+    return merged.model_copy(update={"article": article.info(published), "meta": meta})
