@@ -23,7 +23,6 @@ from summarizer.config import Settings, local_model_name, mode_of, resolve_endpo
 from summarizer.inputs import Article, InputError, read_article
 from summarizer.output import Summarized
 from summarizer.pipeline.article import Options, summarize_article
-from summarizer.pipeline.chunking import split_article
 from summarizer.pipeline.prompting import load_prompt
 from summarizer.pipeline.textonly import TEXT_PROVIDER, text_summary
 from summarizer.providers.cache import ResponseCache
@@ -32,7 +31,7 @@ from summarizer.providers.client import DEFAULT_TIMEOUT, Endpoint
 from summarizer.providers.models import resolve
 from summarizer.providers.server import local_server
 from summarizer.reading import PipelineMissingError
-from summarizer.reading.workers import parse_ahead, parse_pool
+from summarizer.reading.workers import parse_pool, parser_in
 from summarizer.scheduling import off_turn, take_turns
 from summarizer.schema import Summary
 
@@ -117,22 +116,19 @@ async def summarize_all(
     Answers are worked on in turns, first come first served (`scheduling`): parsing,
     grounding and writing one answer is not interleaved with the others'. Sending a new
     article's request does not wait for a turn: it is short, and it starts the next wait.
-    With `parsers`, each article's chunks are parsed in a worker process first, while
-    other articles' requests wait on the network.
+    With `parsers`, each article's chunks are parsed in a worker process, while other
+    articles' requests wait on the network.
     """
     slots = asyncio.Semaphore(options.concurrency)
+    parser = parser_in(parsers) if parsers is not None else None
     lock = asyncio.Lock()  # FIFO: handed on in the order answers come in
 
     async def one(job: Job) -> None:
         async with slots:
             turn = take_turns(lock)
             try:
-                texts = [
-                    c.text for c in split_article(job.article.text, options.article.chunk_chars)
-                ]
-                parsed = await parse_ahead(parsers, texts)
                 summary = await summarize_article(
-                    model, job.article, job.published, options.article, parsed
+                    model, job.article, job.published, options.article, parser
                 )
             except ProviderError as err:
                 on_failed(job, f"model error: {err}")

@@ -135,8 +135,8 @@ class Meta(BaseModel):
     )
 
 
-class Summary(BaseModel):
-    """A structured summary of one article (schema version 1)."""
+class _Claims(BaseModel):
+    """The fields of a summary, and what the validator refused of them."""
 
     model_config = ConfigDict(extra="forbid")
 
@@ -146,24 +146,21 @@ class Summary(BaseModel):
     when: list[When] = Field(default_factory=list)
     quotes: list[Quote] = Field(default_factory=list)
     rejected: list[Rejection] = Field(default_factory=list)
+
+
+class Summary(_Claims):
+    """A structured summary of one article (schema version 1)."""
+
     article: ArticleInfo = Field(default_factory=ArticleInfo)
     meta: Meta = Field(default_factory=Meta)
 
 
-class Draft(BaseModel):
+class Draft(_Claims):
     """What a producer claims about one article before grounding: the fields of a summary
     as texts and names (offsets, if any, are recomputed), the refusals made so far, and the
     publication date that relative times ("on Monday") resolve against. Grounding turns a
     draft into a `Summary`; only a summary carries offsets for every item."""
 
-    model_config = ConfigDict(extra="forbid")
-
-    who: list[Who] = Field(default_factory=list)
-    what: What | None = None
-    where: list[Where] = Field(default_factory=list)
-    when: list[When] = Field(default_factory=list)
-    quotes: list[Quote] = Field(default_factory=list)
-    rejected: list[Rejection] = Field(default_factory=list)
     published: date | None = None
 
     @classmethod

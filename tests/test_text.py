@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from summarizer.reading import analysis, parse, reading_of
-from summarizer.reading.workers import parse_ahead
+from summarizer.reading.workers import parser_in
 
 TEXT = (
     "Maria Hale, the mayor of Lyon, spoke on Monday.\n\n"
@@ -49,7 +49,7 @@ def test_a_parse_made_in_a_worker_process_is_the_one_the_reading_takes(
     text = TEXT + "\nIt rained."
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(1, mp_context=context) as pool:
-        (parsed,) = asyncio.run(parse_ahead(pool, [text]))
+        parsed = asyncio.run(parser_in(pool)(text))
     assert parsed is not None
 
     def no_pipeline_here() -> None:

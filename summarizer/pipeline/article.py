@@ -27,7 +27,8 @@ from summarizer.pipeline.join import draft_of
 from summarizer.pipeline.prompting import DEFAULT_PROMPT, load_prompt, render
 from summarizer.pipeline.reask import reask_messages, union
 from summarizer.providers.calls import Model, Usage
-from summarizer.reading import Analysis, reading_of
+from summarizer.reading import reading_of
+from summarizer.reading.workers import Parser
 from summarizer.schema import Meta, Summary
 
 
@@ -52,10 +53,11 @@ async def summarize_chunk(
     published: date | None,
     options: Options,
     usage: Usage,
-    parsed: Analysis | None = None,
+    parser: Parser | None = None,
 ) -> tuple[Summary, int]:
     """One chunk through the steps (see the module docstring); the summary and the
-    number of model calls it took. `parsed`: the chunk's parse, when one was made already."""
+    number of model calls it took. `parser`: where the chunk is parsed, if not here."""
+    parsed = await parser(chunk.text) if parser is not None else None
     reading = reading_of(chunk.text, parsed)
     proposal = propose(reading)
     if chunk.start > 0 and not proposal.asked:
@@ -89,19 +91,15 @@ async def summarize_article(
     article: Article,
     published: date | None = None,
     options: Options | None = None,
-    parsed: list[Analysis | None] | None = None,
+    parser: Parser | None = None,
 ) -> Summary:
     """Summarise and ground one article; `meta` says how (model, prompt, attempts, usage).
-    `parsed`: the parse of each of its chunks (`split_article`), where one was made."""
+    `parser`: where its chunks are parsed, if not in this process (a worker pool)."""
     options = options or Options()
     started = time.monotonic()
     usage = Usage()
     chunks = split_article(article.text, options.chunk_chars)
-    parses = parsed if parsed is not None and len(parsed) == len(chunks) else [None] * len(chunks)
-    parts = [
-        await summarize_chunk(model, chunk, published, options, usage, parse)
-        for chunk, parse in zip(chunks, parses, strict=True)
-    ]
+    parts = [await summarize_chunk(model, c, published, options, usage, parser) for c in chunks]
     merged = merge_chunks(chunks, [summary for summary, _ in parts])
     meta = Meta(
         model=model.endpoint.model,

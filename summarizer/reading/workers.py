@@ -12,9 +12,10 @@ from __future__ import annotations
 import asyncio
 import multiprocessing
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Coroutine, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from contextlib import contextmanager
+from typing import Any
 
 from summarizer.lifetime import exit_when_orphaned
 from summarizer.reading.analysis import Analysis, parse
@@ -54,16 +55,18 @@ def parse_pool(in_flight: int, local: bool) -> Iterator[Executor | None]:
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-async def parse_ahead(pool: Executor | None, texts: list[str]) -> list[Analysis | None]:
-    """The parse of each of `texts`, made in the pool (None without one, or where a parse
-    failed: the reading then parses in-process)."""
-    if pool is None:
-        return [None] * len(texts)
-    loop = asyncio.get_running_loop()
-    parsed: list[Analysis | None] = []
-    for text in texts:
+# How the path gets a chunk's parse made elsewhere: None where it was not (the reading
+# then parses in-process, with the same result).
+Parser = Callable[[str], Coroutine[Any, Any, Analysis | None]]
+
+
+def parser_in(pool: Executor) -> Parser:
+    """A `Parser` that parses in `pool`, the event loop free meanwhile."""
+
+    async def parsed(text: str) -> Analysis | None:
         try:
-            parsed.append(await loop.run_in_executor(pool, parse, text))
+            return await asyncio.get_running_loop().run_in_executor(pool, parse, text)
         except Exception:
-            parsed.append(None)
+            return None
+
     return parsed
