@@ -133,6 +133,12 @@ class Meta(BaseModel):
         exclude_if=lambda v: v is None,
         description="Answers cut at the output bound; their complete items were kept.",
     )
+    what_source: Literal["model", "text"] | None = Field(
+        default=None,
+        exclude_if=lambda v: v is None,
+        description="Who wrote `what`: the model, or the text (its main-event sentence, "
+        "shortened) where there was no model or the model's was refused.",
+    )
 
 
 class _Claims(BaseModel):

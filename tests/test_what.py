@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from summarizer import ground
-from summarizer.grounding.whatcheck import numbers, proper_names
+from summarizer.grounding.whatcheck import proper_names
+from summarizer.reading.numbers import numbers
 from tests.conftest import assert_grounded, rejected_texts
 
 

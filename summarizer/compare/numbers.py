@@ -15,8 +15,8 @@ import re
 from collections import defaultdict
 
 from summarizer.compare.model import NumberMention, NumberRow
-from summarizer.grounding.whatcheck import NUMBER_WORDS
 from summarizer.reading import Analysis, Entity
+from summarizer.reading.numbers import NUMBER_WORDS
 
 NUMBER_LABELS = frozenset(["CARDINAL", "QUANTITY", "MONEY", "PERCENT"])
 UNITS = {

@@ -21,7 +21,7 @@ from summarizer.grounding.fieldtypes import (
 )
 from summarizer.grounding.locate import Located, closest_name, closest_passage, locate, locations
 from summarizer.grounding.speakers import judge, named_in_article
-from summarizer.grounding.whatcheck import check_summary
+from summarizer.grounding.whatcheck import check_what
 from summarizer.reading import Reading
 from summarizer.reading.names import LEADING_WORDS
 from summarizer.reading.quotations import region_index
@@ -31,6 +31,7 @@ from summarizer.schema import (
     ArticleInfo,
     Draft,
     Evidence,
+    Match,
     Quote,
     Rejection,
     Summary,
@@ -173,15 +174,23 @@ def _speaker_name(index: ArticleIndex, claimed: str) -> str:
 
 
 def _ground_what(reading: Reading, what: What | None, rejections: _Rejections) -> What | None:
+    """Rule 5 for the summary sentence; its evidence is the article sentences that state its
+    events (chosen by the check). A refused summary leaves the evidence it was given, each
+    item located like any passage."""
     if what is None:
         return None
     index = reading.index
     summary = what.summary
     if summary is not None:
-        why = check_summary(reading, summary)
-        if why:
-            rejections.add("what.summary", summary, why)
-            summary = None
+        verdict = check_what(reading, summary)
+        if verdict.reason is None:
+            evidence = [
+                Evidence(text=reading.text[s:e], start=s, end=e, match=Match.EXACT)
+                for s, e in verdict.evidence
+            ]
+            return What(summary=summary, evidence=evidence)
+        rejections.add("what.summary", summary, verdict.reason)
+        summary = None
     evidence = []
     for item in what.evidence:
         at = locate(index, item.text, fold=False, fuzzy=False)

@@ -1,8 +1,11 @@
-"""Rule 5: the abstractive `what` sentence may paraphrase, but not invent names or numbers.
+"""Rule 5: the abstractive `what` sentence may paraphrase, but says only what the article
+says.
 
-Every run of capitalised words (titles and sentence-opening function words aside) must be
-found in the article as a name, and every number, in digits or words, must be one the
-article states.
+In order, each failure with its own reason: the sentence is whole (not cut mid-clause by a
+length bound); every run of capitalised words (titles and sentence-opening function words
+aside) is found in the article as a name, and every number, in digits or words, is one the
+article states; its events are events of article sentences, which become its evidence
+(`meaning`); and that evidence is news, not an instruction to the reader.
 """
 
 from __future__ import annotations
@@ -10,64 +13,19 @@ from __future__ import annotations
 import re
 
 from summarizer.grounding.locate import locate
-from summarizer.grounding.support import instruction_support
-from summarizer.reading import Reading
+from summarizer.grounding.meaning import Verdict, check_meaning
+from summarizer.reading import Reading, parse
+from summarizer.reading.instructions import is_instruction
 from summarizer.reading.names import STOP_CAPS, TITLES
+from summarizer.reading.numbers import numbers
 
 SENTENCE_STARTERS = STOP_CAPS | frozenset(
     """amid despite following since until over under about across among through within without
     against toward towards from by for to of here now today yesterday both each every
     all no not only even just more less what who why how where which there""".split()
 )
-NUMBER_WORDS = {
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-    "hundred": 100,
-    "thousand": 1000,
-    "million": 10**6,
-    "billion": 10**9,
-    "dozen": 12,
-}
-_NUMBER_RE = re.compile(r"\d[\d,]*(?:\.\d+)?|\b(?:" + "|".join(NUMBER_WORDS) + r")\b", re.I)
 _WORD_RE = re.compile(r"[^\W\d_][\w'\u2019.-]*")
 _LEADING = TITLES | SENTENCE_STARTERS
-
-
-def _value(token: str) -> str:
-    word = token.lower()
-    if word in NUMBER_WORDS:
-        return str(NUMBER_WORDS[word])
-    number = token.replace(",", "").rstrip(".")
-    return number.rstrip("0").rstrip(".") if "." in number else number
-
-
-def numbers(text: str) -> list[tuple[str, str]]:
-    """The numbers in `text` as (as written, value)."""
-    return [(m.group(), _value(m.group())) for m in _NUMBER_RE.finditer(text)]
 
 
 def _article_numbers(text: str) -> frozenset[str]:
@@ -117,12 +75,32 @@ def unsupported(reading: Reading, summary: str) -> list[str]:
     return missing
 
 
-def check_summary(reading: Reading, summary: str) -> str | None:
-    """Why `summary` cannot be kept for the article, or None when it can."""
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s*$")
+_CLOSING = "\"'\u201d\u2019)] "
+_DANGLING = frozenset(["ADP", "DET", "CCONJ", "SCONJ", "AUX", "PART", "PUNCT"])
+
+
+def whole(summary: str) -> bool:
+    """A sentence that ends as one: with its full stop, or, headline-style, on a word that
+    can end a clause (not "of", "the", "and", "to", a comma: a sentence cut short)."""
+    if _SENTENCE_END.search(summary):
+        return True
+    a = parse(summary.rstrip(_CLOSING))
+    return len(a) > 0 and a.pos[len(a) - 1] not in _DANGLING
+
+
+def check_what(reading: Reading, summary: str) -> Verdict:
+    """The evidence for `summary` (sentence spans of the article), or why it cannot be
+    kept (see the module docstring)."""
+    if not whole(summary):
+        return Verdict([], "not a whole sentence: it ends mid-clause")
     missing = unsupported(reading, summary)
     if missing:
-        return "names or numbers not in the article: " + ", ".join(f"'{m}'" for m in missing)
-    instruction = instruction_support(reading, summary)
-    if instruction is not None:
-        return f"taken from an instruction in the text, not its news: '{instruction[:80]}'"
-    return None
+        why = "names or numbers not in the article: " + ", ".join(f"'{m}'" for m in missing)
+        return Verdict([], why)
+    verdict = check_meaning(reading, summary)
+    for start, end in verdict.evidence:
+        if is_instruction(reading.parse, start, end):
+            quoted = reading.text[start:end][:80]
+            return Verdict([], f"taken from an instruction in the text, not its news: '{quoted}'")
+    return verdict

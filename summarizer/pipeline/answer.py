@@ -21,7 +21,10 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from summarizer.pipeline.candidates import Proposal
 
 MAX_ADDED, ADDED_CHARS = 4, 60
-WHAT_CHARS = 160  # ~25 words: one sentence
+# The prompt asks for one sentence of at most 25 words (~160 characters). The sampling
+# grammar's bound is looser, so that a sentence a little over it is finished, not cut off
+# mid-clause; a sentence cut at this bound is refused by rule 5 as not whole.
+WHAT_CHARS = 240
 MAX_SPEAKERS = 12
 _SCHEMAS: dict[type, dict[str, Any]] = {}
 

@@ -8,15 +8,18 @@ marked by ids (`prompting.render`); the model writes `what`, adds what the ids m
 names the speakers the text could not (`providers`); its answer joins the text's proposals
 (`join.draft_of`); the draft is grounded on the same reading (`grounding.ground_draft`);
 and while attempts remain, what was refused goes back to the model with the reasons
-(`reask`). Each chunk's offsets are shifted back and the parts merged; nothing is
-truncated. A chunk past the first calls the model only for quotes to attribute.
+(`reask`). A `what` still refused after the last attempt gives way to the text's own
+(`textwhat`), and `meta.what_source` says whose it is. Each chunk's offsets are shifted
+back and the parts merged; nothing is truncated. A chunk past the first calls the model
+only for quotes to attribute.
 """
 
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
+from typing import Literal
 
 from summarizer.grounding import ground_draft
 from summarizer.inputs import Article
@@ -26,10 +29,20 @@ from summarizer.pipeline.chunking import Chunk, merge_chunks, split_article
 from summarizer.pipeline.join import draft_of
 from summarizer.pipeline.prompting import DEFAULT_PROMPT, load_prompt, render
 from summarizer.pipeline.reask import reask_messages, union
+from summarizer.pipeline.textwhat import text_what
 from summarizer.providers.calls import Model, Usage
-from summarizer.reading import reading_of
+from summarizer.reading import Reading, reading_of
 from summarizer.reading.workers import Parser
-from summarizer.schema import Meta, Summary
+from summarizer.schema import Draft, Meta, Summary, What
+
+
+@dataclass(frozen=True)
+class Part:
+    """A chunk's grounded summary, the model calls it took, and who wrote its `what`."""
+
+    summary: Summary
+    what_source: Literal["model", "text"] | None
+    attempts: int = 0
 
 
 @dataclass(frozen=True)
@@ -54,9 +67,10 @@ async def summarize_chunk(
     options: Options,
     usage: Usage,
     parser: Parser | None = None,
-) -> tuple[Summary, int]:
-    """One chunk through the steps (see the module docstring); the summary and the
-    number of model calls it took. `parser`: where the chunk is parsed, if not here."""
+) -> Part:
+    """One chunk through the steps (see the module docstring): its summary, the number of
+    model calls it took, and whose its `what` is. `parser`: where the chunk is parsed, if
+    not here."""
     parsed = await parser(chunk.text) if parser is not None else None
     reading = reading_of(chunk.text, parsed)
     proposal = propose(reading)
@@ -65,7 +79,7 @@ async def summarize_chunk(
         # places, times and every attributed quote; `what` is the first chunk's.
         draft = draft_of(None, proposal)
         draft.published = published
-        return ground_draft(reading, draft), 0
+        return Part(ground_draft(reading, draft), None)
     messages = render(load_prompt(options.prompt), proposal)
     result: Summary | None = None
     for attempt in range(1, options.max_attempts + 1):
@@ -81,9 +95,21 @@ async def summarize_chunk(
         grounded = ground_draft(reading, draft)
         result = grounded if result is None else union(result, grounded)
         if not grounded.rejected or attempt == options.max_attempts:
-            return result, attempt
+            return replace(with_text_what(reading, result, published), attempts=attempt)
         messages = reask_messages(messages, answer, grounded.rejected)
     raise AssertionError("max_attempts is at least 1")
+
+
+def with_text_what(reading: Reading, summary: Summary, published: date | None) -> Part:
+    """`summary` with the text's `what` where it has none that was kept (a refused one
+    stays in `rejected`), and whose `what` it is."""
+    if summary.what is not None and summary.what.summary is not None:
+        return Part(summary, "model")
+    written = text_what(reading)
+    if written is None:
+        return Part(summary, None)
+    grounded = ground_draft(reading, Draft(what=What(summary=written), published=published))
+    return Part(summary.model_copy(update={"what": grounded.what}), "text")
 
 
 async def summarize_article(
@@ -100,16 +126,17 @@ async def summarize_article(
     usage = Usage()
     chunks = split_article(article.text, options.chunk_chars)
     parts = [await summarize_chunk(model, c, published, options, usage, parser) for c in chunks]
-    merged = merge_chunks(chunks, [summary for summary, _ in parts])
+    merged = merge_chunks(chunks, [part.summary for part in parts])
     meta = Meta(
         model=model.endpoint.model,
         provider=model.endpoint.provider,
         prompt_version=load_prompt(options.prompt).version,
-        attempts=sum(attempts for _, attempts in parts),
+        attempts=sum(part.attempts for part in parts),
         usage=usage.as_dict(),
         seconds=round(time.monotonic() - started, 2),
         chunks=len(chunks) if len(chunks) > 1 else None,
         # the answer hit max_output_tokens: its complete items were kept
         cut_off=usage.cut_off or None,
+        what_source=next((p.what_source for p in parts if p.what_source), None),
     )
     return merged.model_copy(update={"article": article.info(published), "meta": meta})

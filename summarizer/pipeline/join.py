@@ -3,20 +3,19 @@
 Every candidate the text proposes goes to its field; a name the model added goes to the
 field its shape says (refused, with the reason, when it is not shaped as a name); each
 quotation gets attribution's speaker, else the model's answer for it; `what` is the
-model's first sentence, with the article sentences that support it as evidence.
+model's first sentence (its evidence is chosen by rule 5, when it is grounded).
 """
 
 from __future__ import annotations
 
 import re
 
-from summarizer.grounding.support import supporting_sentences
-from summarizer.pipeline.answer import Answer
+from summarizer.pipeline.answer import WHAT_CHARS, Answer
 from summarizer.pipeline.candidates import FieldName, Proposal
 from summarizer.pipeline.chunking import rough_sentences
 from summarizer.reading.names import CONNECTORS, is_org_name, looks_like_person, name_words
 from summarizer.reading.timeexpr import is_time_expression
-from summarizer.schema import Draft, Evidence, Quote, Rejection, What, When, Where, Who
+from summarizer.schema import Draft, Quote, Rejection, What, When, Where, Who
 
 FIELDS: tuple[FieldName, ...] = ("who", "where", "when")
 _ID = re.compile(r"\[?\s*([POLTQ])\s*(\d+)\s*\]?")
@@ -140,9 +139,11 @@ def draft_of(answer: Answer | None, proposal: Proposal) -> Draft:
     quotes, unknown = _quotes(given, proposal)
     what = None
     if answer is not None:
-        sentence = _first_sentence(answer.what)
-        evidence = [Evidence(text=s) for s in supporting_sentences(proposal.reading, sentence)]
-        what = What(summary=sentence or None, evidence=evidence)
+        what = What(summary=_first_sentence(answer.what) or None)
+        if len(answer.what) >= WHAT_CHARS and what.summary == " ".join(answer.what.split()):
+            why = f"cut off at {WHAT_CHARS} characters, mid-sentence"
+            refused.append(Rejection(field="what.summary", item=what.summary, reason=why))
+            what = What(summary=None)
     return Draft(
         who=[Who(text=n, role=roles.get(n)) for n in fields["who"]],
         where=[Where(text=n) for n in fields["where"]],

@@ -2,8 +2,9 @@
 
 Everything the text proposes (`candidates`): people and organisations in `who`, places in
 `where`, time expressions in `when`, one item per entity, and every direct quotation to
-which attribution gives a speaker. No `what`: writing it needs a model. The result is
-grounded like any summary, so it carries offsets and speaker checks.
+which attribution gives a speaker; `what` is the article's main-event sentence, shortened
+(`textwhat`). The result is grounded like any summary, so it carries offsets and speaker
+checks.
 """
 
 from __future__ import annotations
@@ -15,8 +16,9 @@ from summarizer.grounding import ground_draft
 from summarizer.inputs import Article
 from summarizer.pipeline.candidates import propose
 from summarizer.pipeline.join import draft_of
+from summarizer.pipeline.textwhat import text_what
 from summarizer.reading import Analysis, reading_of
-from summarizer.schema import Meta, Summary
+from summarizer.schema import Meta, Summary, What
 
 NO_MODEL = "none"  # --model none: a summary from the text alone
 TEXT_PROVIDER = "text"
@@ -33,11 +35,14 @@ def text_summary(
     info = article.info(published)
     draft = draft_of(None, propose(reading))
     draft.published = info.published
+    written = text_what(reading)
+    draft.what = What(summary=written) if written is not None else None
     grounded = ground_draft(reading, draft)
     meta = Meta(
         model=NO_MODEL,
         provider=TEXT_PROVIDER,
         attempts=0,
         seconds=round(time.monotonic() - started, 3),
+        what_source="text" if written is not None else None,
     )
     return grounded.model_copy(update={"article": info, "meta": meta})

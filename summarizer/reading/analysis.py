@@ -63,6 +63,12 @@ class Entities(Rows[Entity]):
     def __len__(self) -> int:
         return len(self._starts)
 
+    def within(self, start: int, end: int) -> Iterator[Entity]:
+        """The entities inside the characters [start, end), in order (by bisection)."""
+        for i in range(bisect_left(self._starts, start), bisect_left(self._starts, end)):
+            if self._ends[i] <= end:
+                yield self._row(i)
+
     def _row(self, i: int) -> Entity:
         return Entity(
             self._starts[i], self._ends[i], self._labels[i], self._firsts[i], self._lasts[i]

@@ -10,10 +10,12 @@ re-reads the text, and no cache keyed on it stands in for the object.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from summarizer.reading.analysis import Analysis, parse
 from summarizer.reading.attribution import Attributor
 from summarizer.reading.cast import Cast, build_cast
+from summarizer.reading.events import Event, events_in
 from summarizer.reading.quotations import Region
 from summarizer.reading.textindex import ArticleIndex
 
@@ -42,6 +44,17 @@ class Reading:
     def sentences(self) -> list[tuple[int, int]]:
         """The parser's sentences as character spans: the one splitter of a parsed text."""
         return list(self.parse.sentences)
+
+    @cached_property
+    def events(self) -> list[list[Event]]:
+        """Each sentence's events, in order (rule 5 compares a summary's with them); read
+        on first use, as only a `what` needs them."""
+        a = self.parse
+        out = []
+        for s in range(len(a.sent_first)):
+            tokens = a.sentence_tokens(s)
+            out.append(events_in(a, tokens.start, tokens.stop))
+        return out
 
     @property
     def people(self) -> frozenset[str]:

@@ -1,0 +1,205 @@
+"""Rule 5, meaning: the `what` sentence's events must be events the evidence states.
+
+The summary is parsed with the article's pipeline and read into events (`reading.events`).
+Each of its events must match an event of an article sentence: the same action (the same
+lemma, a light-verb or nominal form, a reporting verb for another, a near-synonym; never
+its opposite), the same agent and patient (names by their keys, a pronoun by whom it
+stands for, common nouns by their words), the same polarity and modality. The times,
+places, numbers and names the summary gives must be in the sentences that support it (or
+the one beside them), not just somewhere in the article. Paraphrase stays possible:
+shortening, reordering, passive for active, a pronoun resolved, a reporting verb swapped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from functools import cached_property
+
+from summarizer.grounding.parties import Party, party, same_party
+from summarizer.reading import Analysis, Reading, parse
+from summarizer.reading.events import Event, Role, events_in
+from summarizer.reading.lexicon import same_action
+from summarizer.reading.mentions import Mentions, mentions_in
+
+MAX_EVIDENCE = 3
+_OTHER_ACTION = "\0"  # marks the reason that the actions differ (the weakest candidate)
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The meaning check's answer: the supporting sentences' spans, or why none."""
+
+    evidence: list[tuple[int, int]]
+    reason: str | None
+
+
+def _phrase(a: Analysis, first: int, last: int) -> str:
+    return a.text[a.starts[first] : a.ends[last - 1]] if last > first else ""
+
+
+def _verb_phrase(a: Analysis, event: Event) -> str:
+    """The verb as written with its auxiliaries and negation ("did not confirm")."""
+    words = sorted(
+        {event.verb, *event.frames}
+        | {k for v in (event.verb, *event.frames) for k in a.children(v)
+           if a.deps[k] in ("aux", "auxpass", "neg")}
+    )  # fmt: skip
+    return " ".join(a.word(i) for i in words)
+
+
+class _Side:
+    """One event with its parse and its parties, read once for comparing; its own times,
+    places and numbers (not those of the clauses inside it) on first use."""
+
+    def __init__(self, a: Analysis, event: Event, events: list[Event], reading: Reading | None):
+        self.a, self.event, self.events = a, event, events
+        self.agent = party(a, event.agent, reading)
+        self.patient = party(a, event.patient, reading)
+
+    @cached_property
+    def mentions(self) -> Mentions:
+        a, event = self.a, self.event
+        inner = [e for e in self.events if e is not event and event.first <= e.verb < event.last]
+        tokens = [
+            t for t in range(event.first, event.last)
+            if not any(e.first <= t < e.last for e in inner)
+        ]  # fmt: skip
+        roles = [r for r in (event.agent, event.patient) if r is not None]
+        named = [(a.starts[r.first], a.ends[r.last - 1]) for r in roles]
+        return mentions_in(a, _runs(a, tokens), named)
+
+    def names(self, claimed: Party) -> bool:
+        """Whether this event's sentence names `claimed`, a thing, anywhere: what an event
+        with no agent of its own ("a crane fell …, killing 107") may have been done by."""
+        if claimed.keys:  # a name: the article must say so (an actor is not guessed)
+            return False
+        return claimed.head in self.around.folded.split()
+
+    @cached_property
+    def around(self) -> Mentions:
+        """The mentions of the whole sentence the event is in."""
+        first = min((e.first for e in self.events), default=self.event.first)
+        last = max((e.last for e in self.events), default=self.event.last)
+        return mentions_in(self.a, [(self.a.starts[first], self.a.ends[last - 1])])
+
+
+def _runs(a: Analysis, tokens: list[int]) -> list[tuple[int, int]]:
+    """Consecutive tokens as character spans."""
+    spans: list[tuple[int, int]] = []
+    for n, t in enumerate(tokens):
+        if n and tokens[n - 1] == t - 1:
+            spans[-1] = (spans[-1][0], a.ends[t])
+        else:
+            spans.append((a.starts[t], a.ends[t]))
+    return spans
+
+
+def _differences(s: _Side, e: _Side, content: list[Party]) -> list[str]:
+    """What keeps article event `e` from stating summary event `s`, as reasons a model
+    can act on; the first is the one reported."""
+    out = []
+    said_s, said_e = _verb_phrase(s.a, s.event), _verb_phrase(e.a, e.event)
+    by_e = e.agent.text if e.agent is not None else "it"
+    by_s = s.agent.text if s.agent is not None else "it"
+    if not (_bare_be(s) or same_action(s.event.action, e.event.action)):
+        out.append(f"{_OTHER_ACTION}the evidence says '{said_e}', the summary '{said_s}'")
+    if s.agent is not None and not (
+        same_party(s.agent, e.agent) if e.agent is not None else e.names(s.agent)
+    ):
+        who = e.agent.text if e.agent is not None else "no one named"
+        out.append(f"in the evidence, {who} {said_e}; the summary has {by_s} {said_s}")
+    if s.patient is not None and not any(
+        same_party(s.patient, p) for p in ([e.patient] if e.patient else []) + content
+    ):
+        what = e.patient.text if e.patient is not None else "(no object)"
+        out.append(
+            f"in the evidence, {by_e} {said_e} {what}; "
+            f"the summary has {by_s} {said_s} {s.patient.text}"
+        )
+    if s.event.negated != e.event.negated or s.event.modality != e.event.modality:
+        out.append(f"the evidence says '{said_e}', the summary '{said_s}'")
+    if not out and (missing := s.mentions.first_missing(e.mentions, e.around)) is not None:
+        out.append(f"in the evidence, {by_e} {said_e} with no {missing}")
+    return out
+
+
+def _bare_be(s: _Side) -> bool:
+    """A summary's "X is in Y" (a copula with no noun of its own): it says no more than
+    that X is there, which any event of X there states ("X operates in Y")."""
+    return s.event.action == "be" and s.patient is None
+
+
+def _content_parties(reading: Reading, events: list[Event], event: Event) -> list[Party]:
+    """What else an article event acts on, which a summary may name as its object: the
+    clause it reports ("confirmed that forces are operating": the forces' operating), and
+    the objects of the clauses that go with it ("praised units, singling out the 225th
+    Regiment": the regiment)."""
+    a = reading.parse
+    out = []
+    for inner in events:
+        if inner is event or not event.first <= inner.verb < event.last:
+            continue
+        if inner.reports == event.verb:
+            out.append(party(a, Role(inner.verb, inner.first, inner.last), reading))
+        elif a.deps[inner.verb] in ("advcl", "xcomp", "conj"):
+            out.append(party(a, inner.patient, reading))
+    return [p for p in out if p is not None]
+
+
+def _stating(
+    reading: Reading, s: _Side, best: tuple[int, list[str]] | None, sides: dict[int, _Side]
+) -> tuple[list[int], tuple[int, list[str]] | None]:
+    """The sentences with an event that states summary event `s`, in order, and the
+    closest miss so far (its rank and reasons) for the refusal."""
+    found = []
+    for sentence, events in enumerate(reading.events):
+        for candidate in events:
+            e = sides.get(id(candidate)) or _Side(reading.parse, candidate, events, reading)
+            sides[id(candidate)] = e
+            why = _differences(s, e, _content_parties(reading, events, candidate))
+            if not why:
+                found.append(sentence)
+                break
+            rank = len(why) + (2 if why[0].startswith(_OTHER_ACTION) else 0)
+            if best is None or rank < best[0]:
+                best = (rank, [w.removeprefix(_OTHER_ACTION) for w in why])
+    return found, best
+
+
+def check_meaning(reading: Reading, summary: str) -> Verdict:
+    """Whether sentences of the article state the events of `summary` (see the module
+    docstring): the evidence spans (at most three, in article order), or the reason."""
+    sa = parse(summary)
+    claimed = sorted(events_in(sa, 0, len(sa)), key=lambda e: sa.heads[e.verb] != e.verb)
+    if not claimed:
+        return Verdict([], "the summary states no event (no verb) to check against the article")
+    matches: list[list[int]] = []
+    best: tuple[int, list[str]] | None = None
+    sides: dict[int, _Side] = {}  # the article's events, read once for all of the summary's
+    for event in claimed:
+        where, best = _stating(reading, _Side(sa, event, claimed, None), best, sides)
+        if not where and event.either_voice:  # "Montalvo arrested": he was arrested
+            turned = replace(event, agent=None, patient=event.agent)
+            where, _ = _stating(reading, _Side(sa, turned, claimed, None), None, sides)
+        if not where:
+            return Verdict([], best[1][0] if best else "no sentence of the article states it")
+        matches.append(where)
+    said = mentions_in(sa, [(0, len(sa.text))])
+    first_missing = None
+    for main in matches[0]:  # the main event's sentence, and the nearest for the others
+        chosen = sorted({main} | {min(m, key=lambda i: abs(i - main)) for m in matches[1:]})
+        if len(chosen) > MAX_EVIDENCE:
+            continue
+        missing = _unsupported_mentions(reading, said, chosen)
+        if missing is None:
+            return Verdict([reading.parse.sentences[i] for i in chosen], None)
+        first_missing = first_missing or missing
+    return Verdict([], f"the evidence for this event gives no {first_missing}")
+
+
+def _unsupported_mentions(reading: Reading, said: Mentions, sentences: list[int]) -> str | None:
+    """The first time, place, number or name of the summary (`said`) that the evidence
+    sentences (and the ones beside them) do not give, quoted; None when they give all."""
+    spans = reading.parse.sentences
+    near = sorted({j for i in sentences for j in (i - 1, i, i + 1) if 0 <= j < len(spans)})
+    return said.first_missing(mentions_in(reading.parse, [spans[i] for i in near]))

@@ -1,0 +1,140 @@
+"""A `what` from the text alone: the article's main-event sentence, shortened.
+
+For `--model none`, and for a run whose model `what` was refused after its last attempt.
+News puts its main event first: the first sentence of the body that states an event (not
+a headline, a byline, a dateline or a quotation) is taken, and what its event does not
+need is dropped: relative clauses, appositions, adverbial clauses, side clauses and
+modifiers, keeping who acts, the action with its negation and modality, on whom, and the
+phrases that say when and where. Every word is the article's, in its order, so rule 5
+keeps it; it is checked all the same, and a sentence it would refuse is passed over.
+"""
+
+from __future__ import annotations
+
+from summarizer.grounding.whatcheck import check_what
+from summarizer.reading import Analysis, Reading
+from summarizer.reading.events import PLACE_LABELS, TIME_LABELS
+from summarizer.reading.instructions import is_instruction
+
+MAX_WORDS = 25
+LEAD_SENTENCES = 8  # how far into the article the main event is looked for
+_KEEP = frozenset(
+    """nsubj nsubjpass csubj expl aux auxpass neg prt dobj attr oprd dative acomp
+    agent xcomp ccomp mark compound poss det nummod amod case flat pobj""".split()
+)
+_VERB_KEEP = _KEEP | frozenset(["prep", "npadvmod"])
+_OBJECTS = frozenset(["dobj", "attr", "oprd", "acomp", "ccomp", "xcomp", "dative"])
+_WHEN_WHERE = TIME_LABELS | PLACE_LABELS | {"NORP"}
+_NO_SPACE_BEFORE = frozenset(["POS", ",", ".", ":", "HYPH"])
+_QUOTES = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e"
+_DASHES = "\u2013\u2014-"
+
+
+def _says_when_or_where(a: Analysis, first: int, last: int) -> bool:
+    return any(
+        (e := a.entity(t)) is not None and e.label in _WHEN_WHERE for t in range(first, last)
+    )
+
+
+def _complement(a: Analysis, head: int) -> int | None:
+    """The phrase a verb with no object needs ("placed on high alert", "fighting inside
+    Russian territory"): its first prepositional phrase after it."""
+    kids = a.children(head)
+    if any(a.deps[k] in _OBJECTS for k in kids):
+        return None
+    return next((k for k in kids if k > head and a.deps[k] == "prep"), None)
+
+
+def _kept(a: Analysis, head: int, places: bool) -> set[int]:
+    """The tokens of `head`'s phrase that its event needs (see the module docstring)."""
+    keep = {head}
+    verbal = a.pos[head] in ("VERB", "AUX")
+    needed = _complement(a, head) if verbal else None
+    for k in a.children(head):
+        dep = a.deps[k]
+        if dep in ("prep", "npadvmod"):
+            lo, hi = a.subtree_span(k)
+            if k != needed and not (verbal and places and _says_when_or_where(a, lo, hi)):
+                continue
+        elif dep in ("conj", "cc") and not verbal:
+            pass  # "Thomas and Manju Sam": both
+        elif dep == "punct" and verbal and a.word(k) == "," and _between_clauses(a, head, k):
+            pass  # "Troops are fighting, Zelensky confirmed"
+        elif dep not in (_VERB_KEEP if verbal else _KEEP):
+            continue
+        keep |= _kept(a, k, places)
+    return keep
+
+
+def _between_clauses(a: Analysis, head: int, comma: int) -> bool:
+    """A comma that ends a clause fronted before its verb (reported speech first)."""
+    return any(a.deps[k] in ("ccomp", "parataxis") and k < comma < head for k in a.children(head))
+
+
+def _dateline_end(a: Analysis, tokens: range) -> int:
+    """The first token after a dateline ("KYIV, Ukraine (AP) —"), else the first token."""
+    for i in tokens[:10]:
+        if a.word(i) in _DASHES and not any(a.pos[j] == "VERB" for j in range(tokens.start, i)):
+            return i + 1
+    return tokens.start
+
+
+def _render(a: Analysis, keep: list[int]) -> str:
+    """The kept tokens with the article's spacing between neighbours, as one sentence."""
+    out: list[str] = []
+    for n, i in enumerate(keep):
+        joined = n and keep[n - 1] == i - 1 and a.ends[i - 1] == a.starts[i]
+        if out and not joined and a.tags[i] not in _NO_SPACE_BEFORE:
+            out.append(" ")
+        out.append(a.word(i))
+    text = "".join(out).strip(" ,;:" + _DASHES)
+    text = text.rstrip(".!?") + "."
+    return text[:1].upper() + text[1:]
+
+
+def shortened(a: Analysis, sentence: int, places: bool = True) -> str | None:
+    """The sentence's main event in its own words (module docstring); None when the
+    sentence has no verb with a subject."""
+    tokens = a.sentence_tokens(sentence)
+    start = _dateline_end(a, tokens)
+    root = next((i for i in range(start, tokens.stop) if a.heads[i] == i), None)
+    if root is None or a.pos[root] not in ("VERB", "AUX"):
+        return None
+    keep = _kept(a, root, places)
+    if not any(a.deps[k] in ("nsubj", "nsubjpass", "csubj", "expl") for k in keep):
+        return None
+    keep = {
+        i for i in keep if start <= i < tokens.stop and (a.pos[i] != "PUNCT" or a.word(i) in ",%")
+    }
+    return _render(a, sorted(keep))
+
+
+def _is_news(reading: Reading, sentence: int) -> bool:
+    """A sentence of news, not furniture: it ends as a sentence, has words enough, is not a
+    quotation, an instruction or a byline."""
+    start, end = reading.parse.sentences[sentence]
+    text = reading.text[start:end]
+    words = text.split()
+    return (
+        len(words) >= 6
+        and text.rstrip(_QUOTES + ")").endswith((".", "!", "?"))
+        and text[0] not in _QUOTES
+        and not text.lower().startswith(("by ", "read more", "also read", "photo"))
+        and not is_instruction(reading.parse, start, end)
+    )
+
+
+def text_what(reading: Reading) -> str | None:
+    """The text's `what` (module docstring), or None for an article with no sentence of
+    news in its opening."""
+    a = reading.parse
+    for sentence in range(min(LEAD_SENTENCES, len(a.sent_first))):
+        if not _is_news(reading, sentence):
+            continue
+        for places in (True, False):
+            summary = shortened(a, sentence, places)
+            if summary is None or len(summary.split()) > MAX_WORDS:
+                continue
+            if check_what(reading, summary).reason is None:
+                return summary
+    return None
