@@ -18,11 +18,15 @@ from functools import cached_property
 from summarizer.grounding.parties import Party, party, same_party
 from summarizer.reading import Analysis, Reading, parse
 from summarizer.reading.events import Event, Role, events_in
-from summarizer.reading.lexicon import same_action
+from summarizer.reading.lexicon import covered, same_action
 from summarizer.reading.mentions import Mentions, mentions_in
 
 MAX_EVIDENCE = 3
-_OTHER_ACTION = "\0"  # marks the reason that the actions differ (the weakest candidate)
+_CONTENT_POS = frozenset(["NOUN", "PROPN", "ADJ", "NUM"])
+_SEPARATE = frozenset(["conj", "parataxis"])  # clauses that are events of their own
+# Marks on the reasons that the actions or the actors differ: the weakest candidates, whose
+# reasons are not the ones to send back when a closer one exists.
+_OTHER_ACTION, _OTHER_AGENT = "\0", "\1"
 
 
 @dataclass(frozen=True)
@@ -49,17 +53,29 @@ def _verb_phrase(a: Analysis, event: Event) -> str:
 
 class _Side:
     """One event with its parse and its parties, read once for comparing; its own times,
-    places and numbers (not those of the clauses inside it) on first use."""
+    places and numbers on first use (those of the clauses it governs, not of another event
+    joined to it: "4 million came and this year 6 million are expected")."""
 
-    def __init__(self, a: Analysis, event: Event, events: list[Event], reading: Reading | None):
-        self.a, self.event, self.events = a, event, events
+    def __init__(
+        self,
+        a: Analysis,
+        event: Event,
+        events: list[Event],
+        reading: Reading | None,
+        headline: Mentions | None = None,
+    ):
+        self.a, self.event, self.events, self.headline = a, event, events, headline
         self.agent = party(a, event.agent, reading)
         self.patient = party(a, event.patient, reading)
 
     @cached_property
     def mentions(self) -> Mentions:
         a, event = self.a, self.event
-        inner = [e for e in self.events if e is not event and event.first <= e.verb < event.last]
+        inner = [
+            e for e in self.events
+            if e is not event and event.first <= e.verb < event.last
+            and a.deps[e.verb] in _SEPARATE
+        ]  # fmt: skip
         tokens = [
             t for t in range(event.first, event.last)
             if not any(e.first <= t < e.last for e in inner)
@@ -73,7 +89,8 @@ class _Side:
         with no agent of its own ("a crane fell …, killing 107") may have been done by."""
         if claimed.keys:  # a name: the article must say so (an actor is not guessed)
             return False
-        return claimed.head in self.around.folded.split()
+        said = {self.a.lemmas[t] for e in self.events for t in range(e.first, e.last)}
+        return len(claimed.words & said) * 2 >= len(claimed.words) > 0
 
     @cached_property
     def around(self) -> Mentions:
@@ -107,7 +124,9 @@ def _differences(s: _Side, e: _Side, content: list[Party]) -> list[str]:
         same_party(s.agent, e.agent) if e.agent is not None else e.names(s.agent)
     ):
         who = e.agent.text if e.agent is not None else "no one named"
-        out.append(f"in the evidence, {who} {said_e}; the summary has {by_s} {said_s}")
+        out.append(
+            f"{_OTHER_AGENT}in the evidence, {who} {said_e}; the summary has {by_s} {said_s}"
+        )
     if s.patient is not None and not any(
         same_party(s.patient, p) for p in ([e.patient] if e.patient else []) + content
     ):
@@ -116,9 +135,12 @@ def _differences(s: _Side, e: _Side, content: list[Party]) -> list[str]:
             f"in the evidence, {by_e} {said_e} {what}; "
             f"the summary has {by_s} {said_s} {s.patient.text}"
         )
-    if s.event.negated != e.event.negated or s.event.modality != e.event.modality:
+    if e.event.modality == "claimed" and s.event.modality == "fact":
+        out.append(f"the evidence only reports it as a claim; the summary states '{said_s}'")
+    elif s.event.negated != e.event.negated or s.event.modality != e.event.modality:
         out.append(f"the evidence says '{said_e}', the summary '{said_s}'")
-    if not out and (missing := s.mentions.first_missing(e.mentions, e.around)) is not None:
+    headline = e.headline
+    if not out and (missing := s.mentions.first_missing(e.mentions, e.around, headline)):
         out.append(f"in the evidence, {by_e} {said_e} with no {missing}")
     return out
 
@@ -146,6 +168,15 @@ def _content_parties(reading: Reading, events: list[Event], event: Event) -> lis
     return [p for p in out if p is not None]
 
 
+def _headline(reading: Reading) -> Mentions | None:
+    """What the article's first line says, when it is a line of its own (a headline states
+    the main event in brief)."""
+    a = reading.parse
+    if len(a.sent_first) < 2 or "\n" not in reading.text[: a.sentences[1][0]]:
+        return None
+    return mentions_in(a, [a.sentences[0]])
+
+
 def _stating(
     reading: Reading, s: _Side, best: tuple[int, list[str]] | None, sides: dict[int, _Side]
 ) -> tuple[list[int], tuple[int, list[str]] | None]:
@@ -154,15 +185,18 @@ def _stating(
     found = []
     for sentence, events in enumerate(reading.events):
         for candidate in events:
-            e = sides.get(id(candidate)) or _Side(reading.parse, candidate, events, reading)
+            e = sides.get(id(candidate)) or _Side(
+                reading.parse, candidate, events, reading, _headline(reading)
+            )
             sides[id(candidate)] = e
             why = _differences(s, e, _content_parties(reading, events, candidate))
             if not why:
                 found.append(sentence)
                 break
             rank = len(why) + (2 if why[0].startswith(_OTHER_ACTION) else 0)
+            rank += any(w.startswith(_OTHER_AGENT) for w in why)
             if best is None or rank < best[0]:
-                best = (rank, [w.removeprefix(_OTHER_ACTION) for w in why])
+                best = (rank, [w.lstrip(_OTHER_ACTION + _OTHER_AGENT) for w in why])
     return found, best
 
 
@@ -170,14 +204,18 @@ def check_meaning(reading: Reading, summary: str) -> Verdict:
     """Whether sentences of the article state the events of `summary` (see the module
     docstring): the evidence spans (at most three, in article order), or the reason."""
     sa = parse(summary)
-    claimed = sorted(events_in(sa, 0, len(sa)), key=lambda e: sa.heads[e.verb] != e.verb)
+    # A relative clause only describes a party ("hopefuls who applied before"): its words
+    # are checked with the rest, its event is not asked for.
+    claimed = sorted(
+        (e for e in events_in(sa, 0, len(sa)) if sa.deps[e.verb] not in ("relcl", "acl")),
+        key=lambda e: sa.heads[e.verb] != e.verb,
+    )
     if not claimed:
-        return Verdict([], "the summary states no event (no verb) to check against the article")
+        return _phrase_verdict(reading, sa)
     matches: list[list[int]] = []
-    best: tuple[int, list[str]] | None = None
     sides: dict[int, _Side] = {}  # the article's events, read once for all of the summary's
     for event in claimed:
-        where, best = _stating(reading, _Side(sa, event, claimed, None), best, sides)
+        where, best = _stating(reading, _Side(sa, event, claimed, None), None, sides)
         if not where and event.either_voice:  # "Montalvo arrested": he was arrested
             turned = replace(event, agent=None, patient=event.agent)
             where, _ = _stating(reading, _Side(sa, turned, claimed, None), None, sides)
@@ -190,7 +228,7 @@ def check_meaning(reading: Reading, summary: str) -> Verdict:
         chosen = sorted({main} | {min(m, key=lambda i: abs(i - main)) for m in matches[1:]})
         if len(chosen) > MAX_EVIDENCE:
             continue
-        missing = _unsupported_mentions(reading, said, chosen)
+        missing = _unsupported_mentions(reading, said, chosen) or _added_words(reading, sa, chosen)
         if missing is None:
             return Verdict([reading.parse.sentences[i] for i in chosen], None)
         first_missing = first_missing or missing
@@ -202,4 +240,44 @@ def _unsupported_mentions(reading: Reading, said: Mentions, sentences: list[int]
     sentences (and the ones beside them) do not give, quoted; None when they give all."""
     spans = reading.parse.sentences
     near = sorted({j for i in sentences for j in (i - 1, i, i + 1) if 0 <= j < len(spans)})
-    return said.first_missing(mentions_in(reading.parse, [spans[i] for i in near]))
+    given = mentions_in(reading.parse, [spans[i] for i in near])
+    return said.first_missing(given, counts=_headline(reading))
+
+
+def _added_words(
+    reading: Reading, sa: Analysis, sentences: list[int], allowed: int = 1
+) -> str | None:
+    """Words of the summary that the evidence (and the sentences beside it) does not
+    have in any form, quoted, when there are more than a paraphrase allows (one word, and
+    no more than a fifth of its words): "the first game of the World Cup" where the
+    evidence says "Sweden won three points" adds a fact."""
+    a, spans = reading.parse, reading.parse.sentences
+    near = sorted({j for i in sentences for j in (i - 1, i, i + 1) if 0 <= j < len(spans)})
+    given = {a.lemmas[t] for i in near for t in a.sentence_tokens(i)}
+    words = {
+        sa.lemmas[t]
+        for t in range(len(sa))
+        if sa.pos[t] in _CONTENT_POS and not _counted_noun(sa, t)
+    }
+    added = sorted(w for w in words if not covered(w, given))
+    if len(added) > allowed and len(added) * 5 > len(words):
+        return ", ".join(f"'{w}'" for w in added)
+    return None
+
+
+def _phrase_verdict(reading: Reading, sa: Analysis) -> Verdict:
+    """A summary with no verb, headline-style ("Deadly stampede at Hajj"): kept when one
+    sentence (with those beside it) says all of it, its words and its mentions."""
+    said = mentions_in(sa, [(0, len(sa.text))])
+    for sentence in range(len(reading.parse.sentences)):
+        if _added_words(reading, sa, [sentence], allowed=0) is None and (
+            _unsupported_mentions(reading, said, [sentence]) is None
+        ):
+            return Verdict([reading.parse.sentences[sentence]], None)
+    return Verdict([], "no sentence of the article says this (the summary has no verb)")
+
+
+def _counted_noun(a: Analysis, t: int) -> bool:
+    """A noun a number counts ("107 people"): the number is checked, the noun is how
+    English counts ("107 killed")."""
+    return a.pos[t] == "NOUN" and any(a.deps[k] == "nummod" for k in a.children(t))

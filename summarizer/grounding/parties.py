@@ -15,12 +15,14 @@ from dataclasses import dataclass
 from summarizer.reading import Analysis, Reading
 from summarizer.reading.events import Role
 from summarizer.reading.lexicon import near_synonyms
-from summarizer.reading.names import name_key, same_key
+from summarizer.reading.names import name_key, same_name
 from summarizer.reading.referents import referent
 
 _NAME_LABELS = frozenset(["PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT"])
 _CONTENT = frozenset(["NOUN", "PROPN", "NUM", "ADJ"])
-_CUT = frozenset(["relcl", "acl", "appos", "advcl", "punct", "cc", "parataxis"])
+# What only qualifies a party; an apposition says who it is ("Valeska Paris, an
+# Australian woman"), and is kept.
+_CUT = frozenset(["relcl", "acl", "advcl", "punct", "cc", "parataxis"])
 
 
 @dataclass(frozen=True)
@@ -35,8 +37,8 @@ class Party:
 
 
 def _core(a: Analysis, role: Role) -> list[int]:
-    """The role's tokens without what only describes it (a relative clause, an
-    apposition): "her son, who served in Iraq," is "her son"."""
+    """The role's tokens without what only describes it (a relative clause): "her son,
+    who served in Iraq," is "her son"."""
     keep, stack = [], [role.head]
     while stack:
         i = stack.pop()
@@ -85,8 +87,10 @@ def same_party(claimed: Party, given: Party) -> bool:
     docstring). A summary's pronoun cannot be checked and is let through."""
     if claimed.pronoun and not claimed.keys:
         return True
+    if claimed.words and claimed.words <= given.words:
+        return True  # every word of it is the article's ("the Union of …" as it writes it)
     if claimed.keys:
-        return all(any(same_key(k, g) for g in given.keys) for k in claimed.keys) or (
+        return all(any(same_name(k, g) for g in given.keys) for k in claimed.keys) or (
             given.keys == frozenset() and claimed.words <= given.words
         )
     if claimed.head in given.words or near_synonyms(claimed.head) & given.words:

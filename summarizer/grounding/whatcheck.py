@@ -64,11 +64,30 @@ def proper_names(text: str) -> list[str]:
     return names
 
 
+_INITIALS = re.compile(r"([A-Z]{2,4})\b")
+
+
+def _expanded(reading: Reading, name: str) -> bool:
+    """A name whose initials the article spells out: "UK Home Office" for "United
+    Kingdom Home Office"."""
+    m = _INITIALS.match(name)
+    if m is None:
+        return False
+    letters = r"\s+".join(rf"{c}\w+" for c in m.group(1))
+    rest = re.escape(name[m.end() :].strip())
+    return (
+        re.search(rf"\b{letters}\s+{rest}\b" if rest else rf"\b{letters}\b", reading.text)
+        is not None
+    )
+
+
 def unsupported(reading: Reading, summary: str) -> list[str]:
     """The names and numbers of `summary` that the article does not state."""
     index = reading.index
     missing = [
-        name for name in proper_names(summary) if locate(index, name, fold=True, fuzzy=True) is None
+        name
+        for name in proper_names(summary)
+        if locate(index, name, fold=True, fuzzy=True) is None and not _expanded(reading, name)
     ]
     article_numbers = _article_numbers(reading.text)
     missing += [written for written, value in numbers(summary) if value not in article_numbers]

@@ -6,8 +6,9 @@ the "by" phrase of a passive; the patient is the object, or the subject of a pas
 polarity counts "not", "never", "no longer" and verbs that negate what they govern ("failed
 to", "refused to", "denied that"); modality is `possible` (may, could, might, can),
 `prospective` (will, would, plans to, is expected to, is set to), `obligation` (must,
-should) or `fact`. A verb that only frames another ("plans to", "failed to") is folded into
-the event it governs. Rule 5 compares the events of a `what` sentence with the article's.
+should), `claimed` (what a source "claims" or "alleges"), or `fact`. A verb that only
+frames another ("plans to", "failed to") is folded into the event it governs. Rule 5
+compares the events of a `what` sentence with the article's.
 """
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ _OBLIGATION = frozenset(["must", "should", "ought"])
 NEGATING = frozenset(
     "fail refuse decline neglect deny reject dismiss stop cease avoid prevent".split()
 )
+# Reporting verbs that keep their distance from what they report: it stays a claim.
+DISTANCING = frozenset("claim allege purport rumor rumour speculate suggest".split())
 # Verbs (and adjectives) that make what they govern a plan, a hope or an expectation.
 PROSPECTIVE_FRAMES = frozenset(
     """plan intend aim want wish hope expect seek try attempt propose promise vow pledge
@@ -183,6 +186,7 @@ def _event(a: Analysis, verb: int) -> Event:
         a.tags[verb] in ("VBD", "VBN")
         and not any(a.deps[k] in ("aux", "auxpass") for k in kids)
         and _object(a, verb) is None
+        and not any(a.deps[k] in ("ccomp", "xcomp") for k in kids)
         and subject is not None
     )
     if passive:
@@ -193,6 +197,8 @@ def _event(a: Analysis, verb: int) -> Event:
         event.agent = _role(a, subject) if subject is not None else None
         obj = _object(a, verb)
         event.patient = _role(a, obj) if obj is not None else None
+    if event.action == "be" and event.patient is not None:  # "was “not happy …”"
+        event.negated ^= _negations(a, event.patient.head) % 2 == 1
     if event.action == "take" and event.patient and a.lemmas[event.patient.head] == "place":
         event.action, event.patient = "happen", None  # "took place"
     elif event.action in LIGHT_VERBS and event.patient is not None:
@@ -238,6 +244,8 @@ def _fold(a: Analysis, events: dict[int, Event]) -> None:
                 break
             if a.deps[k] == "ccomp" and lemma == "deny":
                 inner.negated ^= True
+            if a.deps[k] == "ccomp" and lemma in DISTANCING and inner.modality == "fact":
+                inner.modality = "claimed"  # "alleged that X": X is someone's claim
 
 
 def events_in(a: Analysis, first: int, last: int) -> list[Event]:

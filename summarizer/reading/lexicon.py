@@ -47,3 +47,11 @@ def same_action(claimed: str, given: str) -> bool:
 def near_synonyms(lemma: str) -> frozenset[str]:
     """Words that may stand for `lemma` as a noun ("troop" for "force")."""
     return synonyms(lemma, noun=True)
+
+
+def covered(word: str, given: set[str]) -> bool:
+    """Whether a text whose lemmas are `given` says `word` in some form: itself, a
+    near-synonym, or the verb of a noun ("death": "die")."""
+    if word in given:
+        return True
+    return bool((near_synonyms(word) | verbs_of(word) | synonyms(word)) & given)

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from summarizer.reading.analysis import Analysis
-from summarizer.reading.names import name_key, place_key, same_key
+from summarizer.reading.names import name_key, place_key, same_name
 from summarizer.reading.numbers import numbers
 from summarizer.reading.textindex import normalize
 from summarizer.reading.timeexpr import find_time
@@ -34,13 +34,18 @@ class Mentions:
     times: list[str] = field(default_factory=list)
     names: list[tuple[str, str]] = field(default_factory=list)  # (as written, key)
 
-    def first_missing(self, given: Mentions, around: Mentions | None = None) -> str | None:
+    def first_missing(
+        self, given: Mentions, around: Mentions | None = None, counts: Mentions | None = None
+    ) -> str | None:
         """The first of these mentions that `given` does not give, quoted; times and
         places may also come from `around` (the sentence of an event: "said on Monday
-        that …" dates what was said)."""
+        that …" dates what was said), and a small count from `counts` (a headline's "five
+        nationalities" for the five the sentence names)."""
         wide = given if around is None else around
         for written, value in numbers(self.folded):
-            if value not in given.values and written not in _TRIVIAL:
+            if value in given.values or written in _TRIVIAL:
+                continue
+            if counts is None or not _counted(value, counts):
                 return f"'{written}'"
         for time in self.times:
             if normalize(time, fold=True) not in wide.folded:
@@ -51,14 +56,22 @@ class Mentions:
         return None
 
 
+def _counted(value: str, around: Mentions) -> bool:
+    """A small count the wider text gives ("five nationalities" in a headline, for the five
+    the sentence lists by name)."""
+    return value in around.values and value.isdigit() and int(value) <= 12
+
+
 def _given(written: str, key: str, given: Mentions) -> bool:
     if normalize(written, fold=True) in given.folded:
         return True
-    return bool(key) and any(key == g or same_key(key, g) for _, g in given.names)
+    return bool(key) and any(key == g or same_name(key, g) for _, g in given.names)
 
 
 def mentions_in(
-    a: Analysis, spans: list[tuple[int, int]], named: list[tuple[int, int]] = ()  # type: ignore[assignment]
+    a: Analysis,
+    spans: list[tuple[int, int]],
+    named: list[tuple[int, int]] = (),  # type: ignore[assignment]
 ) -> Mentions:
     """The mentions of `a` within the character spans; names inside `named` (the parties
     of an event, which are compared as such) are left out."""

@@ -165,6 +165,22 @@ def same_key(a: str, b: str) -> bool:
     return threshold is not None and fuzz.ratio(a, b) >= threshold
 
 
+def same_name(claimed: str, given: str) -> bool:
+    """`same_key`, and a key with initials for words: "uk home office" is "united kingdom
+    home office" (rule 5 compares a summary's names with the article's this way)."""
+    if same_key(claimed, given):
+        return True
+    first, _, rest = claimed.partition(" ")
+    words = given.split()
+    n = len(first)
+    return (
+        1 < n <= 4
+        and len(words) > n
+        and "".join(w[0] for w in words[:n]) == first
+        and " ".join(words[n:]) == rest
+    )
+
+
 @dataclass
 class KeyBook:
     """Name keys, searchable for look-alikes without comparing every pair: `same_key` only

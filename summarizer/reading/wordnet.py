@@ -58,7 +58,7 @@ def _wordnet() -> Any:
     nltk.data.path.append(str(folder))  # nltk opens files under its data path only
 
     class Bundled(WordNetCorpusReader):  # type: ignore[misc]
-        def map_wn(self, version: Any = None) -> None:
+        def map_wn(self, version: Any = None) -> None:  # noqa: ARG002
             return None  # no mapping to other versions (it would look for nltk_data)
 
     with warnings.catch_warnings():  # "multilingual functions are not available": none used
@@ -67,9 +67,7 @@ def _wordnet() -> Any:
 
 
 def _names(lemmas: Any) -> frozenset[str]:
-    return frozenset(
-        name.lower() for lemma in lemmas if "_" not in (name := lemma.name())
-    )
+    return frozenset(name.lower() for lemma in lemmas if "_" not in (name := lemma.name()))
 
 
 @lru_cache(maxsize=8192)
