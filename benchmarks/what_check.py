@@ -28,6 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from benchmarks.what_claims import KINDS, claims
 from summarizer.grounding import ground
 from summarizer.reading import Reading, reading_of
+from summarizer.reading.wordnet import synonyms
 
 ROOT = Path(__file__).resolve().parent.parent
 EVAL = ROOT.parent / "shared" / "eval"
@@ -63,9 +64,11 @@ def main() -> None:
     if not texts:
         sys.exit(f"no dev data in {EVAL}")
     readings = {name: reading_of(text) for name, text in texts.items()}
+    synonyms("say")  # WordNet is loaded (once per process, ~1 s) before anything is timed
+    started = time.perf_counter()
     for reading in readings.values():
-        _ = reading.events  # the article's events are part of its reading, read once
-    kept(next(iter(readings.values())), "WordNet is loaded before anything is timed.")
+        _ = reading.events
+    events_ms = (time.perf_counter() - started) * 1000 / len(readings)
     total: Counter[str] = Counter()
     good: Counter[str] = Counter()
     times: list[float] = []
@@ -97,7 +100,8 @@ def main() -> None:
     ms = sorted(t * 1000 for t in times)
     print(
         f"check time per what (article already read): median {statistics.median(ms):.1f} ms, "
-        f"95th percentile {ms[int(len(ms) * 0.95)]:.1f} ms, max {ms[-1]:.1f} ms"
+        f"95th percentile {ms[int(len(ms) * 0.95)]:.1f} ms, max {ms[-1]:.1f} ms; "
+        f"reading an article's events, once: {events_ms:.1f} ms"
     )
 
 

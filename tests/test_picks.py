@@ -214,7 +214,8 @@ def test_a_long_article_is_read_once_by_the_model_and_whole_by_the_text() -> Non
     """Split in chunks (a small chunk size stands in for a long article): the model is
     called for the first only, as no later chunk has a quote to attribute; names from the
     last chunk are in the summary. Hand-written answer: this drives the chunk path."""
-    script = Script([], default=tool_call_reply(NOTHING | {"what": "Zelensky spoke."}))
+    what = "Zelensky confirmed fighting in Belgorod."
+    script = Script([], default=tool_call_reply(NOTHING | {"what": what}))
     summary = summarized(script, Options(chunk_chars=1_500))
     assert summary.meta.chunks is not None
     assert summary.meta.chunks > 2
@@ -222,7 +223,8 @@ def test_a_long_article_is_read_once_by_the_model_and_whole_by_the_text() -> Non
     assert summary.meta.attempts == 1
     assert "United States" in [w.text for w in summary.where]  # in the last chunk
     assert summary.what is not None
-    assert summary.what.summary == "Zelensky spoke."
+    assert summary.what.summary == what
+    assert summary.meta.what_source == "model"
     assert_grounded(seed0_text(), summary)
 
 

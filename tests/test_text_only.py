@@ -25,7 +25,17 @@ def test_model_none_summarises_from_the_text_every_quote_with_its_speaker(
     assert_grounded(text, summary)
     assert summary.meta.provider == "text"
     assert summary.meta.usage is None  # no model called …
-    assert summary.what is None  # … so no `what`
+    # … so `what` is the text's: its main-event sentence, shortened, every word the article's.
+    assert summary.what is not None
+    assert summary.what.summary is not None
+    assert summary.meta.what_source == "text"
+    assert len(summary.what.summary.split()) <= 25
+    assert summary.what.evidence
+    source = summary.what.evidence[0].text
+    at = 0
+    for word in summary.what.summary.rstrip(".").split():
+        at = source.find(word.rstrip(","), at)
+        assert at >= 0, f"'{word}' is not the evidence's, in its order"
     # Every direct quotation, none left to a model's choice, each with its verified speaker.
     assert [(q.text, q.speaker) for q in summary.quotes] == SEED0_QUOTES
     assert {q.speaker_check for q in summary.quotes} == {"verified"}

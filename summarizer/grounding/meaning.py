@@ -15,6 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from functools import cached_property
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from summarizer.grounding.parties import Party, party, same_party
 from summarizer.reading import Analysis, Reading, parse
 from summarizer.reading.events import Event, Role, events_in
@@ -22,7 +24,9 @@ from summarizer.reading.lexicon import covered, same_action
 from summarizer.reading.mentions import Mentions, mentions_in
 
 MAX_EVIDENCE = 3
-_CONTENT_POS = frozenset(["NOUN", "PROPN", "ADJ", "NUM"])
+# Words that carry a fact of their own; names are checked as names (by rule 5's first part
+# and as parties), numbers as numbers.
+_CONTENT_POS = frozenset(["NOUN", "ADJ"])
 _SEPARATE = frozenset(["conj", "parataxis"])  # clauses that are events of their own
 # Marks on the reasons that the actions or the actors differ: the weakest candidates, whose
 # reasons are not the ones to send back when a closer one exists.
@@ -121,7 +125,9 @@ def _differences(s: _Side, e: _Side, content: list[Party]) -> list[str]:
     if not (_bare_be(s) or same_action(s.event.action, e.event.action)):
         out.append(f"{_OTHER_ACTION}the evidence says '{said_e}', the summary '{said_s}'")
     if s.agent is not None and not (
-        same_party(s.agent, e.agent) if e.agent is not None else e.names(s.agent)
+        same_party(s.agent, e.agent) or _described_by(e, s.agent)
+        if e.agent is not None
+        else e.names(s.agent)
     ):
         who = e.agent.text if e.agent is not None else "no one named"
         out.append(
@@ -206,10 +212,11 @@ def check_meaning(reading: Reading, summary: str) -> Verdict:
     sa = parse(summary)
     # A relative clause only describes a party ("hopefuls who applied before"): its words
     # are checked with the rest, its event is not asked for.
+    events = events_in(sa, 0, len(sa))
     claimed = sorted(
-        (e for e in events_in(sa, 0, len(sa)) if sa.deps[e.verb] not in ("relcl", "acl")),
+        [e for e in events if sa.deps[e.verb] not in ("relcl", "acl")] or events,
         key=lambda e: sa.heads[e.verb] != e.verb,
-    )
+    )  # a headline's "Two men arrested in Leeds" is all a participle's
     if not claimed:
         return _phrase_verdict(reading, sa)
     matches: list[list[int]] = []
@@ -257,8 +264,9 @@ def _added_words(
     words = {
         sa.lemmas[t]
         for t in range(len(sa))
-        if sa.pos[t] in _CONTENT_POS and not _counted_noun(sa, t)
-    }
+        if ((sa.pos[t] in _CONTENT_POS and sa.lemmas[t] not in STOP_WORDS) or _ordinal(sa, t))
+        and not _counted_noun(sa, t)
+    }  # a stop word ("such", "other") states no fact of its own; an ordinal ("first") does
     added = sorted(w for w in words if not covered(w, given))
     if len(added) > allowed and len(added) * 5 > len(words):
         return ", ".join(f"'{w}'" for w in added)
@@ -281,3 +289,14 @@ def _counted_noun(a: Analysis, t: int) -> bool:
     """A noun a number counts ("107 people"): the number is checked, the noun is how
     English counts ("107 killed")."""
     return a.pos[t] == "NOUN" and any(a.deps[k] == "nummod" for k in a.children(t))
+
+
+def _ordinal(a: Analysis, t: int) -> bool:
+    return (e := a.entity(t)) is not None and e.label == "ORDINAL"
+
+
+def _described_by(e: _Side, claimed: Party) -> bool:
+    """An article event whose agent the parse took from a relative clause's nearest noun
+    ("a strike on Kryvyi Rih, which killed 20"): the summary's fuller party that holds it
+    ("a strike on Kryvyi Rih") may be the one meant."""
+    return e.event.agent_from_relative and e.agent is not None and e.agent.words <= claimed.words

@@ -96,6 +96,7 @@ def unsupported(reading: Reading, summary: str) -> list[str]:
 
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s*$")
 _CLOSING = "\"'\u201d\u2019)] "
+_DANGLING_TAGS = frozenset(["DT", "IN", "CC", "TO", "WDT", "PDT"])  # "after a": tagged PRON
 _DANGLING = frozenset(["ADP", "DET", "CCONJ", "SCONJ", "AUX", "PART", "PUNCT"])
 
 
@@ -105,7 +106,8 @@ def whole(summary: str) -> bool:
     if _SENTENCE_END.search(summary):
         return True
     a = parse(summary.rstrip(_CLOSING))
-    return len(a) > 0 and a.pos[len(a) - 1] not in _DANGLING
+    last = len(a) - 1
+    return last >= 0 and a.pos[last] not in _DANGLING and a.tags[last] not in _DANGLING_TAGS
 
 
 def check_what(reading: Reading, summary: str) -> Verdict:

@@ -73,6 +73,9 @@ class Event:
     # A bare past form with a subject and no object, as headlines write a passive
     # ("Montalvo arrested"): active or passive, the parse cannot tell.
     either_voice: bool = False
+    # The agent is the noun a relative clause hangs on ("Kryvyi Rih, which killed 20"),
+    # which may be only the nearest of the nouns "which" stands for.
+    agent_from_relative: bool = False
 
 
 def _role(a: Analysis, head: int) -> Role:
@@ -179,6 +182,7 @@ def _event(a: Analysis, verb: int) -> Event:
     passive = passive_subject or _passive(a, verb)
     lo, hi = a.subtree_span(verb)
     event = Event(verb, a.lemmas[verb], first=lo, last=hi)
+    event.agent_from_relative = a.deps[verb] == "relcl" and subject == a.heads[verb]
     event.negated = _negations(a, verb) % 2 == 1
     event.modality = _modality(a, verb)
     kids = a.children(verb)

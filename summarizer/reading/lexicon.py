@@ -54,4 +54,9 @@ def covered(word: str, given: set[str]) -> bool:
     near-synonym, or the verb of a noun ("death": "die")."""
     if word in given:
         return True
-    return bool((near_synonyms(word) | verbs_of(word) | synonyms(word)) & given)
+    if (near_synonyms(word) | verbs_of(word) | synonyms(word)) & given:
+        return True
+    # "the first such admission" for "confirmed for the first time": a noun whose verb is
+    # the same action as one the text states
+    verbs = derived_verbs(word)
+    return bool(verbs) and any(same_action(v, g) for v in verbs for g in given)
