@@ -15,18 +15,14 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from functools import cached_property
 
-from spacy.lang.en.stop_words import STOP_WORDS
-
 from summarizer.grounding.parties import Party, party, same_party
+from summarizer.grounding.wording import added_words
 from summarizer.reading import Analysis, Reading, parse
 from summarizer.reading.events import Event, Role, events_in
-from summarizer.reading.lexicon import covered, same_action
+from summarizer.reading.lexicon import same_action
 from summarizer.reading.mentions import Mentions, mentions_in
 
 MAX_EVIDENCE = 3
-# Words that carry a fact of their own; names are checked as names (by rule 5's first part
-# and as parties), numbers as numbers.
-_CONTENT_POS = frozenset(["NOUN", "ADJ"])
 _SEPARATE = frozenset(["conj", "parataxis"])  # clauses that are events of their own
 # Marks on the reasons that the actions or the actors differ: the weakest candidates, whose
 # reasons are not the ones to send back when a closer one exists.
@@ -39,10 +35,6 @@ class Verdict:
 
     evidence: list[tuple[int, int]]
     reason: str | None
-
-
-def _phrase(a: Analysis, first: int, last: int) -> str:
-    return a.text[a.starts[first] : a.ends[last - 1]] if last > first else ""
 
 
 def _verb_phrase(a: Analysis, event: Event) -> str:
@@ -235,7 +227,7 @@ def check_meaning(reading: Reading, summary: str) -> Verdict:
         chosen = sorted({main} | {min(m, key=lambda i: abs(i - main)) for m in matches[1:]})
         if len(chosen) > MAX_EVIDENCE:
             continue
-        missing = _unsupported_mentions(reading, said, chosen) or _added_words(reading, sa, chosen)
+        missing = _unsupported_mentions(reading, said, chosen) or added_words(reading, sa, chosen)
         if missing is None:
             return Verdict([reading.parse.sentences[i] for i in chosen], None)
         first_missing = first_missing or missing
@@ -251,48 +243,16 @@ def _unsupported_mentions(reading: Reading, said: Mentions, sentences: list[int]
     return said.first_missing(given, counts=_headline(reading))
 
 
-def _added_words(
-    reading: Reading, sa: Analysis, sentences: list[int], allowed: int = 1
-) -> str | None:
-    """Words of the summary that the evidence (and the sentences beside it) does not
-    have in any form, quoted, when there are more than a paraphrase allows (one word, and
-    no more than a fifth of its words): "the first game of the World Cup" where the
-    evidence says "Sweden won three points" adds a fact."""
-    a, spans = reading.parse, reading.parse.sentences
-    near = sorted({j for i in sentences for j in (i - 1, i, i + 1) if 0 <= j < len(spans)})
-    given = {a.lemmas[t] for i in near for t in a.sentence_tokens(i)}
-    words = {
-        sa.lemmas[t]
-        for t in range(len(sa))
-        if ((sa.pos[t] in _CONTENT_POS and sa.lemmas[t] not in STOP_WORDS) or _ordinal(sa, t))
-        and not _counted_noun(sa, t)
-    }  # a stop word ("such", "other") states no fact of its own; an ordinal ("first") does
-    added = sorted(w for w in words if not covered(w, given))
-    if len(added) > allowed and len(added) * 5 > len(words):
-        return ", ".join(f"'{w}'" for w in added)
-    return None
-
-
 def _phrase_verdict(reading: Reading, sa: Analysis) -> Verdict:
     """A summary with no verb, headline-style ("Deadly stampede at Hajj"): kept when one
     sentence (with those beside it) says all of it, its words and its mentions."""
     said = mentions_in(sa, [(0, len(sa.text))])
     for sentence in range(len(reading.parse.sentences)):
-        if _added_words(reading, sa, [sentence], allowed=0) is None and (
+        if added_words(reading, sa, [sentence], allowed=0) is None and (
             _unsupported_mentions(reading, said, [sentence]) is None
         ):
             return Verdict([reading.parse.sentences[sentence]], None)
     return Verdict([], "no sentence of the article says this (the summary has no verb)")
-
-
-def _counted_noun(a: Analysis, t: int) -> bool:
-    """A noun a number counts ("107 people"): the number is checked, the noun is how
-    English counts ("107 killed")."""
-    return a.pos[t] == "NOUN" and any(a.deps[k] == "nummod" for k in a.children(t))
-
-
-def _ordinal(a: Analysis, t: int) -> bool:
-    return (e := a.entity(t)) is not None and e.label == "ORDINAL"
 
 
 def _described_by(e: _Side, claimed: Party) -> bool:
