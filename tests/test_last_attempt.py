@@ -38,7 +38,9 @@ def test_refusals_after_the_last_attempt_are_kept_and_the_summary_written(tmp_pa
     summary = json.loads(out.read_text())
     assert summary["meta"]["attempts"] == 2
     assert "Volodymyr Zelenskyy" in [w["text"] for w in summary["who"]]
-    refused = {(r["field"], r["item"]["text"]) for r in summary["rejected"] if r["item"] != str(r["item"])}
+    refused = {
+        (r["field"], r["item"]["text"]) for r in summary["rejected"] if r["item"] != str(r["item"])
+    }
     assert refused >= {
         ("who", "Vladimir Putin"),
         ("where", "year"),

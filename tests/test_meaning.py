@@ -40,10 +40,16 @@ def test_the_same_event_in_other_words_is_kept(summary: str) -> None:
 @pytest.mark.parametrize(
     ("summary", "reason"),
     [
-        ("Police released two men in Leeds.", "the evidence says 'arrested', the summary 'released'"),
+        (
+            "Police released two men in Leeds.",
+            "the evidence says 'arrested', the summary 'released'",
+        ),
         ("Police did not arrest two men in Leeds.", "the summary 'did not arrest'"),
         ("Police may arrest two men in Leeds.", "the summary 'may arrest'"),
-        ("The city rebuilt the market.", "the evidence says 'would rebuild', the summary 'rebuilt'"),
+        (
+            "The city rebuilt the market.",
+            "the evidence says 'would rebuild', the summary 'rebuilt'",
+        ),
         # what a source only alleges, stated as fact
         ("Rival traders started the fire.", "the evidence only reports it as a claim"),
     ],

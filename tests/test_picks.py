@@ -10,7 +10,7 @@ import re
 
 from summarizer.grounding import ground_draft
 from summarizer.inputs import read_article
-from summarizer.pipeline.answer import Answer, AnswerWithSpeakers, answer_model
+from summarizer.pipeline.answer import WHAT_CHARS, Answer, AnswerWithSpeakers, answer_model
 from summarizer.pipeline.article import Options, summarize_article
 from summarizer.pipeline.candidates import propose
 from summarizer.pipeline.join import draft_of
@@ -252,3 +252,30 @@ def test_an_injected_instruction_gives_neither_what_nor_a_quote() -> None:
     kept = grounded(text, picks(what="Dresden's council approved a new bridge over the Elbe."))
     assert kept.what is not None
     assert kept.what.summary
+
+
+def test_a_refused_what_gives_way_to_the_text_s_and_says_so() -> None:
+    """Hand-written answer: the model has Russia confirm what the article has Zelensky
+    confirm. The refusal is in `rejected` with what differs, and the text's own `what`
+    (its main-event sentence, shortened) stands in, marked in `meta`."""
+    wrong = "Russia confirmed that Ukrainian troops are fighting inside Russian territory."
+    summary = summarized(Script([tool_call_reply(NOTHING | {"what": wrong})]))
+    assert_grounded(seed0_text(), summary)
+    (refusal,) = [r for r in summary.rejected if r.field == "what.summary"]
+    assert refusal.item == wrong
+    assert "the summary has Russia confirmed" in refusal.reason
+    assert summary.what is not None
+    assert summary.what.summary is not None
+    assert summary.what.summary != wrong
+    assert summary.meta.what_source == "text"
+    assert summary.what.evidence
+
+
+def test_a_what_cut_at_the_schema_s_bound_is_refused_not_kept_half() -> None:
+    """Hand-written answer: a remote model that ignores the bound writes on; the answer is
+    cut to it mid-clause, refused as such, and the text's `what` stands in."""
+    long = "Zelensky confirmed fighting in Belgorod " + "and in the regions nearby " * 12
+    summary = summarized(Script([tool_call_reply(NOTHING | {"what": long})]))
+    (refusal,) = [r for r in summary.rejected if r.field == "what.summary"]
+    assert refusal.reason == f"cut off at {WHAT_CHARS} characters, mid-sentence"
+    assert summary.meta.what_source == "text"

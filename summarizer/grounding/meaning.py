@@ -176,12 +176,18 @@ def _headline(reading: Reading) -> Mentions | None:
 
 
 def _stating(
-    reading: Reading, s: _Side, best: tuple[int, list[str]] | None, sides: dict[int, _Side]
+    reading: Reading,
+    s: _Side,
+    best: tuple[int, list[str]] | None,
+    sides: dict[int, _Side],
+    only: set[int] | None = None,
 ) -> tuple[list[int], tuple[int, list[str]] | None]:
-    """The sentences with an event that states summary event `s`, in order, and the
-    closest miss so far (its rank and reasons) for the refusal."""
+    """The sentences (of `only`, if given) with an event that states summary event `s`, in
+    order, and the closest miss so far (its rank and reasons) for the refusal."""
     found = []
     for sentence, events in enumerate(reading.events):
+        if only is not None and sentence not in only:
+            continue
         for candidate in events:
             e = sides.get(id(candidate)) or _Side(
                 reading.parse, candidate, events, reading, _headline(reading)
@@ -223,7 +229,11 @@ def check_meaning(reading: Reading, summary: str) -> Verdict:
         matches.append(where)
     said = mentions_in(sa, [(0, len(sa.text))])
     first_missing = None
+    reported = [n for n, e in enumerate(claimed) if e.reports == claimed[0].verb]
     for main in matches[0]:  # the main event's sentence, and the nearest for the others
+        if any(main not in matches[n] for n in reported):
+            # "Russia confirmed that X": X must be what Russia confirms, not said elsewhere
+            continue
         chosen = sorted({main} | {min(m, key=lambda i: abs(i - main)) for m in matches[1:]})
         if len(chosen) > MAX_EVIDENCE:
             continue
@@ -231,6 +241,10 @@ def check_meaning(reading: Reading, summary: str) -> Verdict:
         if missing is None:
             return Verdict([reading.parse.sentences[i] for i in chosen], None)
         first_missing = first_missing or missing
+    if first_missing is None:  # what is reported is in the article, told by someone else
+        told = {i for n in reported for i in matches[n]}
+        _, best = _stating(reading, _Side(sa, claimed[0], claimed, None), None, sides, told)
+        return Verdict([], best[1][0] if best else "the article does not report it so")
     return Verdict([], f"the evidence for this event gives no {first_missing}")
 
 
