@@ -101,11 +101,10 @@ _DANGLING = frozenset(["ADP", "DET", "CCONJ", "SCONJ", "AUX", "PART", "PUNCT"])
 
 
 def whole(summary: str) -> bool:
-    """A sentence that ends as one: with its full stop, or, headline-style, on a word that
-    can end a clause (not "of", "the", "and", "to", a comma: a sentence cut short)."""
-    if _SENTENCE_END.search(summary):
-        return True
-    a = parse(summary.rstrip(_CLOSING))
+    """A sentence that ends as one, with its full stop or headline-style without: on a
+    word that can end a clause (not "of", "the", "and", "to", a comma: a sentence cut
+    short)."""
+    a = parse(summary.rstrip(_CLOSING + ".!?"))
     last = len(a) - 1
     return last >= 0 and a.pos[last] not in _DANGLING and a.tags[last] not in _DANGLING_TAGS
 

@@ -20,7 +20,7 @@ MAX_WORDS = 25
 LEAD_SENTENCES = 8  # how far into the article the main event is looked for
 _KEEP = frozenset(
     """nsubj nsubjpass csubj expl aux auxpass neg prt dobj attr oprd dative acomp
-    agent xcomp ccomp mark compound poss det nummod amod case flat pobj""".split()
+    agent xcomp ccomp mark compound poss det nummod amod case flat pobj pcomp""".split()
 )
 _VERB_KEEP = _KEEP | frozenset(["prep", "npadvmod"])
 _OBJECTS = frozenset(["dobj", "attr", "oprd", "acomp", "ccomp", "xcomp", "dative"])
@@ -28,6 +28,8 @@ _WHEN_WHERE = TIME_LABELS | PLACE_LABELS | {"NORP"}
 _NO_SPACE_BEFORE = frozenset(["POS", ",", ".", ":", "HYPH"])
 _QUOTES = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e"
 _DASHES = "\u2013\u2014-"
+_DATELINE_DASHES = ("\u2013", "\u2014", "--")  # a hyphen joins words ("concert-like")
+_CREDITS = ("Image:", "Photo:", "Video:", "Photograph:", "Credit:")  # a caption's paragraph
 
 
 def _says_when_or_where(a: Analysis, first: int, last: int) -> bool:
@@ -54,7 +56,12 @@ def _kept(a: Analysis, head: int, places: bool) -> set[int]:
         dep = a.deps[k]
         if dep in ("prep", "npadvmod"):
             lo, hi = a.subtree_span(k)
-            if k != needed and not (verbal and places and _says_when_or_where(a, lo, hi)):
+            of = not verbal and a.lemmas[k] == "of"  # "the start of a process"
+            if (
+                k != needed
+                and not of
+                and not (verbal and places and _says_when_or_where(a, lo, hi))
+            ):
                 continue
         elif dep in ("conj", "cc") and not verbal:
             pass  # "Thomas and Manju Sam": both
@@ -74,7 +81,9 @@ def _between_clauses(a: Analysis, head: int, comma: int) -> bool:
 def _dateline_end(a: Analysis, tokens: range) -> int:
     """The first token after a dateline ("KYIV, Ukraine (AP) —"), else the first token."""
     for i in tokens[:10]:
-        if a.word(i) in _DASHES and not any(a.pos[j] == "VERB" for j in range(tokens.start, i)):
+        if a.word(i) in _DATELINE_DASHES and not any(
+            a.pos[j] == "VERB" for j in range(tokens.start, i)
+        ):
             return i + 1
     return tokens.start
 
@@ -100,7 +109,14 @@ def shortened(a: Analysis, sentence: int, places: bool = True) -> str | None:
     root = next((i for i in range(start, tokens.stop) if a.heads[i] == i), None)
     if root is None or a.pos[root] not in ("VERB", "AUX"):
         return None
-    keep = _kept(a, root, places)
+    # Clauses joined by semicolons are events of their own: the first is the lead's.
+    stop = next((k for k in range(start, tokens.stop) if a.word(k) == ";"), tokens.stop)
+    if root > stop:
+        first = [k for k in a.children(root) if k < stop and a.pos[k] in ("VERB", "AUX")]
+        if not first:
+            return None
+        root = first[0]
+    keep = {i for i in _kept(a, root, places) if i < stop}
     if not any(a.deps[k] in ("nsubj", "nsubjpass", "csubj", "expl") for k in keep):
         return None
     keep = {
@@ -115,12 +131,15 @@ def _is_news(reading: Reading, sentence: int) -> bool:
     start, end = reading.parse.sentences[sentence]
     text = reading.text[start:end]
     words = text.split()
+    paragraph_end = reading.text.find("\n", end)
+    paragraph = reading.text[start : paragraph_end if paragraph_end >= 0 else len(reading.text)]
     return (
         len(words) >= 6
         and text.rstrip(_QUOTES + ")").endswith((".", "!", "?"))
         and text[0] not in _QUOTES
         and not text.lower().startswith(("by ", "read more", "also read", "photo"))
         and not is_instruction(reading.parse, start, end)
+        and not any(credit in paragraph for credit in _CREDITS)
     )
 
 
