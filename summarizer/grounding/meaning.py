@@ -17,7 +17,7 @@ from functools import cached_property
 
 from summarizer.grounding.parties import Party, party, same_party
 from summarizer.grounding.wording import added_words
-from summarizer.reading import Analysis, Reading, parse
+from summarizer.reading import Analysis, Reading
 from summarizer.reading.events import Event, Role, events_in
 from summarizer.reading.lexicon import same_action
 from summarizer.reading.mentions import Mentions, mentions_in
@@ -204,10 +204,10 @@ def _stating(
     return found, best
 
 
-def check_meaning(reading: Reading, summary: str) -> Verdict:
-    """Whether sentences of the article state the events of `summary` (see the module
-    docstring): the evidence spans (at most three, in article order), or the reason."""
-    sa = parse(summary)
+def check_meaning(reading: Reading, sa: Analysis) -> Verdict:
+    """Whether sentences of the article state the events of the summary (its parse `sa`;
+    see the module docstring): the evidence spans (at most three, in article order), or
+    the reason."""
     # A relative clause only describes a party ("hopefuls who applied before"): its words
     # are checked with the rest, its event is not asked for.
     events = events_in(sa, 0, len(sa))

@@ -14,7 +14,7 @@ import re
 
 from summarizer.grounding.locate import locate
 from summarizer.grounding.meaning import Verdict, check_meaning
-from summarizer.reading import Reading, parse
+from summarizer.reading import Analysis, Reading, parse
 from summarizer.reading.instructions import is_instruction
 from summarizer.reading.names import STOP_CAPS, TITLES
 from summarizer.reading.numbers import numbers
@@ -94,31 +94,35 @@ def unsupported(reading: Reading, summary: str) -> list[str]:
     return missing
 
 
-_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s*$")
-_CLOSING = "\"'\u201d\u2019)] "
 _DANGLING_TAGS = frozenset(["DT", "IN", "CC", "TO", "WDT", "PDT"])  # "after a": tagged PRON
 _DANGLING = frozenset(["ADP", "DET", "CCONJ", "SCONJ", "AUX", "PART", "PUNCT"])
 
 
-def whole(summary: str) -> bool:
-    """A sentence that ends as one, with its full stop or headline-style without: on a
-    word that can end a clause (not "of", "the", "and", "to", a comma: a sentence cut
-    short)."""
-    a = parse(summary.rstrip(_CLOSING + ".!?"))
+def whole(a: Analysis) -> bool:
+    """A sentence (its parse) that ends as one, with its full stop or headline-style
+    without: its last word can end a clause (not "of", "the", "and", "to", a comma: a
+    sentence cut short)."""
     last = len(a) - 1
-    return last >= 0 and a.pos[last] not in _DANGLING and a.tags[last] not in _DANGLING_TAGS
+    while last >= 0 and a.pos[last] == "PUNCT" and a.word(last) not in (",", ";", ":"):
+        last -= 1  # the full stop, a closing quote or bracket
+    if last < 0:
+        return False
+    if a.deps[last] == "prt":  # "shut down": a verb's particle ends a clause
+        return True
+    return a.pos[last] not in _DANGLING and a.tags[last] not in _DANGLING_TAGS
 
 
 def check_what(reading: Reading, summary: str) -> Verdict:
     """The evidence for `summary` (sentence spans of the article), or why it cannot be
     kept (see the module docstring)."""
-    if not whole(summary):
+    parsed = parse(summary)
+    if not whole(parsed):
         return Verdict([], "not a whole sentence: it ends mid-clause")
     missing = unsupported(reading, summary)
     if missing:
         why = "names or numbers not in the article: " + ", ".join(f"'{m}'" for m in missing)
         return Verdict([], why)
-    verdict = check_meaning(reading, summary)
+    verdict = check_meaning(reading, parsed)
     for start, end in verdict.evidence:
         if is_instruction(reading.parse, start, end):
             quoted = reading.text[start:end][:80]
