@@ -74,6 +74,7 @@ screenshots: $(VENV)/.installed
 bench: $(VENV)/.installed-local
 	$(BIN)/python benchmarks/grounding.py
 	$(BIN)/python benchmarks/validator_on_gold.py
+	$(BIN)/python benchmarks/what_check.py
 	$(BIN)/python benchmarks/summarize.py
 	$(BIN)/python benchmarks/batch.py
 

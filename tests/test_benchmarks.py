@@ -70,3 +70,20 @@ def test_a_benchmark_measures_the_checkout_it_is_in(script: Path, tmp_path: Path
     )
     assert run.returncode == 0, run.stderr
     assert "usage:" in run.stdout
+
+
+def test_what_check_benchmark_prints_kept_shares_per_kind() -> None:
+    """Over the dev data (`../shared/eval`), one event sentence an article: every kind's
+    share kept, the judged model `what`s, and the check's time."""
+    run = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "what_check.py"), "--per-article", "1"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    kinds = re.findall(r"^\| (\w+) \| \d+ \| [\d.]+% \| (keep|refuse) \|$", run.stdout, re.M)
+    assert ("true", "keep") in kinds
+    assert ("negated", "refuse") in kinds
+    assert re.search(r"^wrong claims kept, all kinds: \d+/\d+", run.stdout, re.M)
+    assert re.search(r"^model whats: faithful kept \d+/\d+", run.stdout, re.M)
+    assert re.search(r"^check time per what .* median [\d.]+ ms", run.stdout, re.M)

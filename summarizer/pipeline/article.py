@@ -33,7 +33,7 @@ from summarizer.pipeline.textwhat import text_what
 from summarizer.providers.calls import Model, Usage
 from summarizer.reading import Reading, reading_of
 from summarizer.reading.workers import Parser
-from summarizer.schema import Draft, Meta, Summary, What
+from summarizer.schema import Meta, Summary
 
 
 @dataclass(frozen=True)
@@ -95,21 +95,20 @@ async def summarize_chunk(
         grounded = ground_draft(reading, draft)
         result = grounded if result is None else union(result, grounded)
         if not grounded.rejected or attempt == options.max_attempts:
-            return replace(with_text_what(reading, result, published), attempts=attempt)
+            return replace(with_text_what(reading, result), attempts=attempt)
         messages = reask_messages(messages, answer, grounded.rejected)
     raise AssertionError("max_attempts is at least 1")
 
 
-def with_text_what(reading: Reading, summary: Summary, published: date | None) -> Part:
+def with_text_what(reading: Reading, summary: Summary) -> Part:
     """`summary` with the text's `what` where it has none that was kept (a refused one
     stays in `rejected`), and whose `what` it is."""
     if summary.what is not None and summary.what.summary is not None:
         return Part(summary, "model")
-    written = text_what(reading)
+    written = text_what(reading)  # grounded already, by rule 5
     if written is None:
         return Part(summary, None)
-    grounded = ground_draft(reading, Draft(what=What(summary=written), published=published))
-    return Part(summary.model_copy(update={"what": grounded.what}), "text")
+    return Part(summary.model_copy(update={"what": written}), "text")
 
 
 async def summarize_article(

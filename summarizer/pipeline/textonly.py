@@ -18,7 +18,7 @@ from summarizer.pipeline.candidates import propose
 from summarizer.pipeline.join import draft_of
 from summarizer.pipeline.textwhat import text_what
 from summarizer.reading import Analysis, reading_of
-from summarizer.schema import Meta, Summary, What
+from summarizer.schema import Meta, Summary
 
 NO_MODEL = "none"  # --model none: a summary from the text alone
 TEXT_PROVIDER = "text"
@@ -35,8 +35,7 @@ def text_summary(
     info = article.info(published)
     draft = draft_of(None, propose(reading))
     draft.published = info.published
-    written = text_what(reading)
-    draft.what = What(summary=written) if written is not None else None
+    written = text_what(reading)  # grounded already, by rule 5
     grounded = ground_draft(reading, draft)
     meta = Meta(
         model=NO_MODEL,
@@ -45,4 +44,4 @@ def text_summary(
         seconds=round(time.monotonic() - started, 3),
         what_source="text" if written is not None else None,
     )
-    return grounded.model_copy(update={"article": info, "meta": meta})
+    return grounded.model_copy(update={"what": written, "article": info, "meta": meta})

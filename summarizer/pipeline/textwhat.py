@@ -15,6 +15,7 @@ from summarizer.grounding.whatcheck import check_what
 from summarizer.reading import Analysis, Reading
 from summarizer.reading.events import PLACE_LABELS, TIME_LABELS
 from summarizer.reading.instructions import is_instruction
+from summarizer.schema import Evidence, Match, What
 
 MAX_WORDS = 25
 LEAD_SENTENCES = 8  # how far into the article the main event is looked for
@@ -143,9 +144,9 @@ def _is_news(reading: Reading, sentence: int) -> bool:
     )
 
 
-def text_what(reading: Reading) -> str | None:
-    """The text's `what` (module docstring), or None for an article with no sentence of
-    news in its opening."""
+def text_what(reading: Reading) -> What | None:
+    """The text's `what` (module docstring), grounded: rule 5's evidence with offsets; None
+    for an article with no sentence of news in its opening."""
     a = reading.parse
     for sentence in range(min(LEAD_SENTENCES, len(a.sent_first))):
         if not _is_news(reading, sentence):
@@ -154,6 +155,11 @@ def text_what(reading: Reading) -> str | None:
             summary = shortened(a, sentence, places)
             if summary is None or len(summary.split()) > MAX_WORDS:
                 continue
-            if check_what(reading, summary).reason is None:
-                return summary
+            verdict = check_what(reading, summary)
+            if verdict.reason is None:
+                evidence = [
+                    Evidence(text=reading.text[s:e], start=s, end=e, match=Match.EXACT)
+                    for s, e in verdict.evidence
+                ]
+                return What(summary=summary, evidence=evidence)
     return None
