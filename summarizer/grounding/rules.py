@@ -21,7 +21,7 @@ from summarizer.grounding.fieldtypes import (
 )
 from summarizer.grounding.locate import Located, closest_name, closest_passage, locate, locations
 from summarizer.grounding.speakers import judge, named_in_article
-from summarizer.grounding.whatcheck import check_what
+from summarizer.grounding.whatcheck import check_what, kept_what
 from summarizer.reading import Reading
 from summarizer.reading.names import LEADING_WORDS
 from summarizer.reading.quotations import region_index
@@ -31,7 +31,6 @@ from summarizer.schema import (
     ArticleInfo,
     Draft,
     Evidence,
-    Match,
     Quote,
     Rejection,
     Summary,
@@ -184,11 +183,7 @@ def _ground_what(reading: Reading, what: What | None, rejections: _Rejections) -
     if summary is not None:
         verdict = check_what(reading, summary)
         if verdict.reason is None:
-            evidence = [
-                Evidence(text=reading.text[s:e], start=s, end=e, match=Match.EXACT)
-                for s, e in verdict.evidence
-            ]
-            return What(summary=summary, evidence=evidence)
+            return kept_what(reading, summary, verdict)
         rejections.add("what.summary", summary, verdict.reason)
         summary = None
     evidence = []

@@ -18,6 +18,7 @@ from summarizer.reading import Analysis, Reading, parse
 from summarizer.reading.instructions import is_instruction
 from summarizer.reading.names import STOP_CAPS, TITLES
 from summarizer.reading.numbers import numbers
+from summarizer.schema import Evidence, Match, What
 
 SENTENCE_STARTERS = STOP_CAPS | frozenset(
     """amid despite following since until over under about across among through within without
@@ -110,6 +111,15 @@ def whole(a: Analysis) -> bool:
     if a.deps[last] == "prt":  # "shut down": a verb's particle ends a clause
         return True
     return a.pos[last] not in _DANGLING and a.tags[last] not in _DANGLING_TAGS
+
+
+def kept_what(reading: Reading, summary: str, verdict: Verdict) -> What:
+    """A kept `what`: the summary and rule 5's evidence, each sentence with its offsets."""
+    evidence = [
+        Evidence(text=reading.text[s:e], start=s, end=e, match=Match.EXACT)
+        for s, e in verdict.evidence
+    ]
+    return What(summary=summary, evidence=evidence)
 
 
 def check_what(reading: Reading, summary: str) -> Verdict:

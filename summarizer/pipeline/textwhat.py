@@ -11,11 +11,11 @@ keeps it; it is checked all the same, and a sentence it would refuse is passed o
 
 from __future__ import annotations
 
-from summarizer.grounding.whatcheck import check_what
+from summarizer.grounding.whatcheck import check_what, kept_what
 from summarizer.reading import Analysis, Reading
 from summarizer.reading.events import PLACE_LABELS, TIME_LABELS
 from summarizer.reading.instructions import is_instruction
-from summarizer.schema import Evidence, Match, What
+from summarizer.schema import What
 
 MAX_WORDS = 25
 LEAD_SENTENCES = 8  # how far into the article the main event is looked for
@@ -157,9 +157,5 @@ def text_what(reading: Reading) -> What | None:
                 continue
             verdict = check_what(reading, summary)
             if verdict.reason is None:
-                evidence = [
-                    Evidence(text=reading.text[s:e], start=s, end=e, match=Match.EXACT)
-                    for s, e in verdict.evidence
-                ]
-                return What(summary=summary, evidence=evidence)
+                return kept_what(reading, summary, verdict)
     return None
