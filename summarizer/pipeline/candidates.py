@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from summarizer.pipeline.body import from_body
 from summarizer.reading import Analysis, Entity, Reading
 from summarizer.reading.anchors import is_clause
 from summarizer.reading.cast import Cast
@@ -290,5 +291,6 @@ def _quotes(reading: Reading) -> list[QuoteProposal]:
 
 
 def propose(reading: Reading) -> Proposal:
-    """The candidates and quotes the article's reading proposes."""
-    return Proposal(reading, _merge(reading.parse, reading.cast), _quotes(reading))
+    """The candidates the article's body proposes (`body`), and its quotes."""
+    candidates = from_body(reading, _merge(reading.parse, reading.cast))
+    return Proposal(reading, candidates, _quotes(reading))

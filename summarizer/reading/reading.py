@@ -17,6 +17,7 @@ from summarizer.reading.attribution import Attributor
 from summarizer.reading.cast import Cast, build_cast
 from summarizer.reading.events import Event, events_in
 from summarizer.reading.quotations import Region
+from summarizer.reading.structure import Structure, structure_of
 from summarizer.reading.textindex import ArticleIndex
 
 
@@ -29,6 +30,7 @@ class Reading:
     index: ArticleIndex  # normalised views with offset maps, for locating claims
     cast: Cast  # people and organisations, mentions merged; quotation regions
     attributions: Attributor  # whom the text gives each quotation, worked out on demand
+    structure: Structure  # the news body told from its furniture (headline, captions, …)
 
     @property
     def sha256(self) -> str:
@@ -67,4 +69,4 @@ def reading_of(text: str, parsed: Analysis | None = None) -> Reading:
     process while the request waited)."""
     analysis = parsed if parsed is not None and parsed.text == text else parse(text)
     cast = build_cast(analysis)
-    return Reading(text, analysis, ArticleIndex(text), cast, Attributor(cast))
+    return Reading(text, analysis, ArticleIndex(text), cast, Attributor(cast), structure_of(text))
