@@ -35,17 +35,27 @@ class _Item(BaseModel):
     match: Match | None = Field(default=None, description="How the item was located.")
 
 
-class Who(_Item):
+class _Named(_Item):
+    """An item that may belong to the main event (`what`'s) or be named besides."""
+
+    main: bool | None = Field(
+        default=None,
+        exclude_if=lambda v: v is None,
+        description="Whether it belongs to the main event, as `what`'s evidence gives it.",
+    )
+
+
+class Who(_Named):
     """A person or an organisation."""
 
     role: str | None = None
 
 
-class Where(_Item):
+class Where(_Named):
     """A place."""
 
 
-class When(_Item):
+class When(_Named):
     """A time expression, with its ISO 8601 value when it can be resolved."""
 
     date: str | None = Field(

@@ -12,7 +12,7 @@ shortening, reordering, passive for active, a pronoun resolved, a reporting verb
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from summarizer.grounding.parties import Party, party, same_party
@@ -35,6 +35,7 @@ class Verdict:
 
     evidence: list[tuple[int, int]]
     reason: str | None
+    events: list[Event] = field(default_factory=list)  # the article's events that state it
 
 
 def _verb_phrase(a: Analysis, event: Event) -> str:
@@ -181,10 +182,11 @@ def _stating(
     best: tuple[int, list[str]] | None,
     sides: dict[int, _Side],
     only: set[int] | None = None,
-) -> tuple[list[int], tuple[int, list[str]] | None]:
+) -> tuple[dict[int, Event], tuple[int, list[str]] | None]:
     """The sentences (of `only`, if given) with an event that states summary event `s`, in
-    order, and the closest miss so far (its rank and reasons) for the refusal."""
-    found = []
+    order, each with that event, and the closest miss so far (its rank and reasons) for
+    the refusal."""
+    found: dict[int, Event] = {}
     for sentence, events in enumerate(reading.events):
         if only is not None and sentence not in only:
             continue
@@ -195,7 +197,7 @@ def _stating(
             sides[id(candidate)] = e
             why = _differences(s, e, _content_parties(reading, events, candidate))
             if not why:
-                found.append(sentence)
+                found[sentence] = candidate
                 break
             rank = len(why) + (2 if why[0].startswith(_OTHER_ACTION) else 0)
             rank += any(w.startswith(_OTHER_AGENT) for w in why)
@@ -217,7 +219,7 @@ def check_meaning(reading: Reading, sa: Analysis) -> Verdict:
     )  # a headline's "Two men arrested in Leeds" is all a participle's
     if not claimed:
         return _phrase_verdict(reading, sa)
-    matches: list[list[int]] = []
+    matches: list[dict[int, Event]] = []
     sides: dict[int, _Side] = {}  # the article's events, read once for all of the summary's
     for event in claimed:
         where, best = _stating(reading, _Side(sa, event, claimed, None), None, sides)
@@ -239,7 +241,10 @@ def check_meaning(reading: Reading, sa: Analysis) -> Verdict:
             continue
         missing = _unsupported_mentions(reading, said, chosen) or added_words(reading, sa, chosen)
         if missing is None:
-            return Verdict([reading.parse.sentences[i] for i in chosen], None)
+            stating = [
+                m[main] if main in m else m[min(m, key=lambda i: abs(i - main))] for m in matches
+            ]
+            return Verdict([reading.parse.sentences[i] for i in chosen], None, stating)
         first_missing = first_missing or missing
     if first_missing is None:  # what is reported is in the article, told by someone else
         told = {i for n in reported for i in matches[n]}

@@ -22,6 +22,7 @@ from datetime import date
 from typing import Literal
 
 from summarizer.grounding import ground_draft
+from summarizer.grounding.mainevent import marked
 from summarizer.inputs import Article
 from summarizer.pipeline.answer import answer_model
 from summarizer.pipeline.candidates import propose
@@ -95,7 +96,8 @@ async def summarize_chunk(
         grounded = ground_draft(reading, draft)
         result = grounded if result is None else union(result, grounded)
         if not grounded.rejected or attempt == options.max_attempts:
-            return replace(with_text_what(reading, result), attempts=attempt)
+            part = with_text_what(reading, result)
+            return replace(part, summary=marked(reading, part.summary), attempts=attempt)
         messages = reask_messages(messages, answer, grounded.rejected)
     raise AssertionError("max_attempts is at least 1")
 

@@ -13,6 +13,7 @@ import time
 from datetime import date
 
 from summarizer.grounding import ground_draft
+from summarizer.grounding.mainevent import marked
 from summarizer.inputs import Article
 from summarizer.pipeline.candidates import propose
 from summarizer.pipeline.join import draft_of
@@ -44,4 +45,5 @@ def text_summary(
         seconds=round(time.monotonic() - started, 3),
         what_source="text" if written is not None else None,
     )
-    return grounded.model_copy(update={"what": written, "article": info, "meta": meta})
+    summary = marked(reading, grounded.model_copy(update={"what": written}))
+    return summary.model_copy(update={"article": info, "meta": meta})
