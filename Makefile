@@ -78,6 +78,6 @@ bench: $(VENV)/.installed-local
 	$(BIN)/python benchmarks/summarize.py
 	$(BIN)/python benchmarks/batch.py
 
-# Quality per local model on the gold dev data (../shared/eval); long: about 40 minutes.
+# Quality per local model on the gold dev data (eval/); long: about 40 minutes.
 bench-models: $(VENV)/.installed-local
 	$(BIN)/python benchmarks/models.py

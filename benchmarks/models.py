@@ -20,6 +20,7 @@ from rich.console import Console
 # This checkout's package before the installed one (see benchmarks/grounding.py).
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from benchmarks.devdata import DEV_GOLD
 from summarizer.config import Settings
 from summarizer.evaluation.gold import load_gold
 from summarizer.evaluation.runner import evaluate
@@ -30,7 +31,6 @@ from summarizer.providers.models import MODELS
 from summarizer.run import RunOptions, open_endpoint
 
 ROOT = Path(__file__).resolve().parent
-GOLD = sorted((ROOT.parent.parent / "shared" / "eval").glob("*.jsonl"))
 COLUMNS = {
     "quote_r_overlap": "quote R", "quote_p_overlap": "quote P", "speaker_acc": "speaker",
     "who_recall": "who R", "where_recall": "where R", "when_recall": "when R",
@@ -41,7 +41,7 @@ COLUMNS = {
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("gold", nargs="*", type=Path, default=GOLD)
+    parser.add_argument("gold", nargs="*", type=Path, default=DEV_GOLD)
     parser.add_argument("--model", action="append", choices=sorted(MODELS))
     parser.add_argument("--prompt", default=Options().prompt)
     parser.add_argument("--max-attempts", type=int, default=Options().max_attempts)

@@ -1,6 +1,6 @@
 """`--model none`: articles per second from the text alone, on one core.
 
-Every article of the dev data (`../shared/eval/*.jsonl`) plus the seeds, each made new
+Every article of the dev data (`eval/`, see its README) plus the seeds, each made new
 (a line of its own in front, so no parse is cached), through `text_summary`: the spaCy
 parse, candidates, attribution and grounding. CPU time of this one process, after the
 pipeline is loaded; best of --rounds.
@@ -11,7 +11,6 @@ pipeline is loaded; best of --rounds.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 from pathlib import Path
@@ -19,21 +18,17 @@ from pathlib import Path
 # This checkout's package before the installed one (see benchmarks/grounding.py).
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from benchmarks.devdata import dev_texts
 from summarizer.inputs import Article
 from summarizer.pipeline.textonly import text_summary
 from summarizer.reading.pipeline import nlp
 
 ROOT = Path(__file__).resolve().parent.parent
-EVAL = ROOT.parent / "shared" / "eval"
 
 
 def texts() -> list[str]:
     found = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
-    for path in sorted(EVAL.glob("*.jsonl")):
-        found += [
-            json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines()
-        ]
-    return found
+    return found + list(dev_texts().values())
 
 
 def main() -> None:

@@ -1,6 +1,6 @@
 """How much true content do the grounding rules refuse, and how many wrong speakers pass?
 
-Every gold item of the dev data (`../shared/eval/*.jsonl`, format in its README) is a true
+Every gold item of the dev data (`eval/*.jsonl`, format in its README) is a true
 claim about its article, so each one the validator rejects is a false rejection: the cost
 of the rules' strictness. For speakers it also makes wrong claims: each gold quote given
 to every other person the same article names (gold `who` people and quote speakers, one
@@ -24,15 +24,13 @@ from typing import Any
 # This checkout's package before the installed one (see benchmarks/grounding.py).
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from benchmarks.devdata import DEV_GOLD
 from summarizer import ground
 from summarizer.reading import Reading, reading_of
 from summarizer.reading.names import name_key, same_key
 from summarizer.reading.timeexpr import resolve_date
 from summarizer.schema import Summary
 
-DEFAULT = sorted(
-    (Path(__file__).resolve().parent.parent.parent / "shared" / "eval").glob("*.jsonl")
-)
 FIELDS = ["who", "where", "when"]
 
 
@@ -102,7 +100,7 @@ def _share(counter: Counter[str], *keys: str) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("gold", nargs="*", type=Path, default=DEFAULT)
+    parser.add_argument("gold", nargs="*", type=Path, default=DEV_GOLD)
     parser.add_argument("--show", choices=["rejected", "unverified", "wrong"])
     args = parser.parse_args()
     for path in args.gold:

@@ -2,7 +2,7 @@
 `what`s against a hand judgement, and the check's time per `what`.
 
 Claims come from `what_claims.py` (true ones, paraphrases, and wrong ones of one kind per
-dimension of the event) over the dev data (`../shared/eval`: the seeds and 24 GUM
+dimension of the event) over the dev data (`eval/`: the seeds and 24 GUM
 articles). Each is grounded as a `what` on the article's reading, built once per article,
 as `summarizer.ground` does. The model's `what`s are in `benchmarks/data/model_whats.jsonl`,
 each judged faithful or not by hand (see benchmarks/data/README.md).
@@ -25,23 +25,14 @@ from pathlib import Path
 # This checkout's package before the installed one (see benchmarks/grounding.py).
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from benchmarks.devdata import dev_texts
 from benchmarks.what_claims import KINDS, claims
 from summarizer.grounding import ground
 from summarizer.reading import Reading, reading_of
 from summarizer.reading.wordnet import synonyms
 
 ROOT = Path(__file__).resolve().parent.parent
-EVAL = ROOT.parent / "shared" / "eval"
 JUDGED = ROOT / "benchmarks" / "data" / "model_whats.jsonl"
-
-
-def articles() -> dict[str, str]:
-    found = {}
-    for path in sorted(EVAL.glob("*.jsonl")):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            row = json.loads(line)
-            found[row["id"]] = row["text"]
-    return found
 
 
 def kept(reading: Reading, summary: str) -> tuple[bool, str, float]:
@@ -60,9 +51,9 @@ def main() -> None:
     parser.add_argument("--per-article", type=int, default=6)
     parser.add_argument("--show", help="print the claims of this kind that went wrong")
     args = parser.parse_args()
-    texts = articles()
+    texts = dev_texts()
     if not texts:
-        sys.exit(f"no dev data in {EVAL}")
+        sys.exit("no dev data in eval/")
     readings = {name: reading_of(text) for name, text in texts.items()}
     synonyms("say")  # WordNet is loaded (once per process, ~1 s) before anything is timed
     started = time.perf_counter()

@@ -30,30 +30,16 @@ import json
 import sys
 import time
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import asdict
 from pathlib import Path
 
 # This checkout's package before the installed one (see benchmarks/grounding.py).
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from benchmarks.devdata import dev_texts
 from benchmarks.whatclaims import KEEP_KINDS, KINDS, REFUSE_KINDS, Claim, claims
 
 __all__ = ["KEEP_KINDS", "KINDS", "REFUSE_KINDS", "Claim", "claims"]
-
-ROOT = Path(__file__).resolve().parent.parent
-EVAL = ROOT.parent / "shared" / "eval"
-DEV_FILES = ("seeds_gold.jsonl", "gum_news_dev.jsonl")
-
-
-def _articles_of(paths: Iterable[Path]) -> list[tuple[str, str]]:
-    found: list[tuple[str, str]] = []
-    for path in paths:
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                item = json.loads(line)
-                found.append((item["id"], item["text"]))
-    return found
 
 
 def main() -> None:
@@ -64,7 +50,7 @@ def main() -> None:
     args = parser.parse_args()
     start = time.perf_counter()
     found: list[Claim] = []
-    articles = _articles_of(EVAL / name for name in DEV_FILES)
+    articles = list(dev_texts().items())
     for article_id, text in articles:
         found += claims(article_id, text, args.per_article)
     seconds = time.perf_counter() - start

@@ -25,7 +25,12 @@ def to_markdown(summary: Summary) -> str:
     if any(facts):
         lines += ["", " · ".join(f for f in facts if f)]
     if summary.what:
-        lines += ["", f"**What:** {summary.what.summary or '(rejected)'}"]
+        source = (
+            " *(the article's own sentence, shortened)*"
+            if summary.meta.what_source == "text"
+            else ""
+        )
+        lines += ["", f"**What:** {summary.what.summary or '(rejected)'}{source}"]
         lines += [
             f"- evidence: “{e.text}” {_at(e.start, e.end, e.match)}" for e in summary.what.evidence
         ]

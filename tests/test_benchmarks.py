@@ -73,7 +73,7 @@ def test_a_benchmark_measures_the_checkout_it_is_in(script: Path, tmp_path: Path
 
 
 def test_what_check_benchmark_prints_kept_shares_per_kind() -> None:
-    """Over the dev data (`../shared/eval`), one event sentence an article: every kind's
+    """Over the dev data (`eval/`), one event sentence an article: every kind's
     share kept, the judged model `what`s, and the check's time."""
     run = subprocess.run(
         [sys.executable, str(ROOT / "benchmarks" / "what_check.py"), "--per-article", "1"],

@@ -55,3 +55,11 @@ def test_model_none_needs_no_server_even_with_a_base_url(tmp_path: Path) -> None
     summary = Summary.model_validate(json.loads(run.stdout))
     assert [(q.speaker, q.speaker_check) for q in summary.quotes] == [("Maria Hale", "verified")]
     assert [w.text for w in summary.where] == ["London"]
+
+
+def test_markdown_says_when_what_is_the_article_s_own_sentence() -> None:
+    seed = ROOT / "seeds" / f"{SEED_000}.txt"
+    run = CliRunner().invoke(app, ["summarize", str(seed), "--model", "none", "--format", "md"])
+    assert run.exit_code == 0, run.stderr
+    (line,) = [x for x in run.stdout.splitlines() if x.startswith("**What:**")]
+    assert line.endswith("*(the article's own sentence, shortened)*")

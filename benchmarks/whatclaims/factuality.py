@@ -126,6 +126,7 @@ def _to_fact(c: Sent, modal: int) -> str | None:
     plural = is_plural(a, c.subj)
     rest = [t for t in auxiliaries(a, root) if t > modal]
     subs: dict[int, Piece] = {modal: Sub(modal, "")}
+    simple_past = False  # the verb itself takes the past: "may confirm" -> "confirmed"
     if kids(a, root, "neg") and not rest:
         subs[modal] = Sub(modal, "did")
     elif rest and a.lemmas[rest[0]] == "be":
@@ -135,17 +136,16 @@ def _to_fact(c: Sent, modal: int) -> str | None:
         if len(rest) > 1 and a.lemmas[rest[1]] == "be":
             subs[rest[1]] = Sub(rest[1], be_form(True, plural))
         elif len(rest) == 1:
-            past = past_tense(a.lemmas[root], a.text)
-            if past is None:
-                return None
-            subs[root] = Sub(root, past)
+            simple_past = True
         else:
             return None
     elif not rest:
+        simple_past = True
+    else:
+        return None
+    if simple_past:
         past = past_tense(a.lemmas[root], a.text)
         if past is None:
             return None
         subs[root] = Sub(root, past)
-    else:
-        return None
     return c.render(apply(c.tokens(), subs))

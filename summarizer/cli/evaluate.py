@@ -23,7 +23,7 @@ from summarizer.run import open_endpoint
 @app.command("eval")
 @model_command
 def eval_command(
-    gold: Annotated[list[Path], typer.Argument(help="Gold JSONL files (../shared/eval format).")],
+    gold: Annotated[list[Path], typer.Argument(help="Gold JSONL files (eval/README.md).")],
     limit: Annotated[
         int | None, typer.Option(min=1, help="Score only the first N articles of each file.")
     ] = None,

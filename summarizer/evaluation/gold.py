@@ -1,4 +1,4 @@
-"""Reading gold data (format: ../shared/eval/README.md), checked line by line.
+"""Reading gold data (format: eval/README.md in the repository), checked line by line.
 
 A gold file is trusted for nothing: every line must parse, have the fields, and every
 item's offsets must point at its text, or the error names the file and line.

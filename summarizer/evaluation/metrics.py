@@ -1,4 +1,4 @@
-"""Scoring summaries against gold annotations (format: ../shared/eval/README.md).
+"""Scoring summaries against gold annotations (format: eval/README.md in the repository).
 
 Quotes are matched by span: exactly (trailing commas aside), or when the prediction covers
 at least 80 % of the gold span, as citron scores them; speaker accuracy is counted on

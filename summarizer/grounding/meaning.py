@@ -24,9 +24,11 @@ from summarizer.reading.mentions import Mentions, mentions_in
 
 MAX_EVIDENCE = 3
 _SEPARATE = frozenset(["conj", "parataxis"])  # clauses that are events of their own
-# Marks on the reasons that the actions or the actors differ: the weakest candidates, whose
-# reasons are not the ones to send back when a closer one exists.
-_OTHER_ACTION, _OTHER_AGENT = "\0", "\1"
+# How far a difference puts an article event from the summary's, beyond counting as one:
+# another action or another actor makes the weakest candidates, whose reasons are not the
+# ones to send back when a closer one exists.
+_ACTION, _AGENT, _OTHER = 2, 1, 0
+Difference = tuple[int, str]  # (weight, the reason as a model should read it)
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,7 @@ class _Side:
         headline: Mentions | None = None,
     ):
         self.a, self.event, self.events, self.headline = a, event, events, headline
+        self.reading = reading
         self.agent = party(a, event.agent, reading)
         self.patient = party(a, event.patient, reading)
 
@@ -86,8 +89,27 @@ class _Side:
         with no agent of its own ("a crane fell …, killing 107") may have been done by."""
         if claimed.keys:  # a name: the article must say so (an actor is not guessed)
             return False
-        said = {self.a.lemmas[t] for e in self.events for t in range(e.first, e.last)}
-        return len(claimed.words & said) * 2 >= len(claimed.words) > 0
+        return len(claimed.words & self.sentence_words) * 2 >= len(claimed.words) > 0
+
+    @cached_property
+    def sentence_words(self) -> frozenset[str]:
+        return frozenset(self.a.lemmas[t] for e in self.events for t in range(e.first, e.last))
+
+    @cached_property
+    def content(self) -> list[Party]:
+        """What else this (article) event acts on, which a summary may name as its object:
+        the clause it reports ("confirmed that forces are operating": the forces'
+        operating), and the objects of the clauses that go with it ("praised units,
+        singling out the 225th Regiment": the regiment)."""
+        a, event, out = self.a, self.event, []
+        for inner in self.events:
+            if inner is event or not event.first <= inner.verb < event.last:
+                continue
+            if inner.reports == event.verb:
+                out.append(party(a, Role(inner.verb, inner.first, inner.last), self.reading))
+            elif a.deps[inner.verb] in ("advcl", "xcomp", "conj"):
+                out.append(party(a, inner.patient, self.reading))
+        return [p for p in out if p is not None]
 
     @cached_property
     def around(self) -> Mentions:
@@ -108,39 +130,35 @@ def _runs(a: Analysis, tokens: list[int]) -> list[tuple[int, int]]:
     return spans
 
 
-def _differences(s: _Side, e: _Side, content: list[Party]) -> list[str]:
-    """What keeps article event `e` from stating summary event `s`, as reasons a model
-    can act on; the first is the one reported."""
-    out = []
+def _differences(s: _Side, e: _Side) -> list[Difference]:
+    """What keeps article event `e` from stating summary event `s`, as weighted reasons a
+    model can act on; the first is the one reported."""
+    out: list[Difference] = []
     said_s, said_e = _verb_phrase(s.a, s.event), _verb_phrase(e.a, e.event)
     by_e = e.agent.text if e.agent is not None else "it"
     by_s = s.agent.text if s.agent is not None else "it"
     if not (_bare_be(s) or same_action(s.event.action, e.event.action)):
-        out.append(f"{_OTHER_ACTION}the evidence says '{said_e}', the summary '{said_s}'")
+        out.append((_ACTION, f"the evidence says '{said_e}', the summary '{said_s}'"))
     if s.agent is not None and not (
         same_party(s.agent, e.agent) or _described_by(e, s.agent)
         if e.agent is not None
         else e.names(s.agent)
     ):
         who = e.agent.text if e.agent is not None else "no one named"
-        out.append(
-            f"{_OTHER_AGENT}in the evidence, {who} {said_e}; the summary has {by_s} {said_s}"
-        )
+        out.append((_AGENT, f"in the evidence, {who} {said_e}; the summary has {by_s} {said_s}"))
     if s.patient is not None and not any(
-        same_party(s.patient, p) for p in ([e.patient] if e.patient else []) + content
+        same_party(s.patient, p) for p in ([e.patient] if e.patient else []) + e.content
     ):
         what = e.patient.text if e.patient is not None else "(no object)"
-        out.append(
-            f"in the evidence, {by_e} {said_e} {what}; "
-            f"the summary has {by_s} {said_s} {s.patient.text}"
-        )
+        why = f"in the evidence, {by_e} {said_e} {what}; the summary has {by_s} {said_s} "
+        out.append((_OTHER, why + s.patient.text))
     if e.event.modality == "claimed" and s.event.modality == "fact":
-        out.append(f"the evidence only reports it as a claim; the summary states '{said_s}'")
+        why = f"the evidence only reports it as a claim; the summary states '{said_s}'"
+        out.append((_OTHER, why))
     elif s.event.negated != e.event.negated or s.event.modality != e.event.modality:
-        out.append(f"the evidence says '{said_e}', the summary '{said_s}'")
-    headline = e.headline
-    if not out and (missing := s.mentions.first_missing(e.mentions, e.around, headline)):
-        out.append(f"in the evidence, {by_e} {said_e} with no {missing}")
+        out.append((_OTHER, f"the evidence says '{said_e}', the summary '{said_s}'"))
+    if not out and (missing := s.mentions.first_missing(e.mentions, e.around, e.headline)):
+        out.append((_OTHER, f"in the evidence, {by_e} {said_e} with no {missing}"))
     return out
 
 
@@ -148,23 +166,6 @@ def _bare_be(s: _Side) -> bool:
     """A summary's "X is in Y" (a copula with no noun of its own): it says no more than
     that X is there, which any event of X there states ("X operates in Y")."""
     return s.event.action == "be" and s.patient is None
-
-
-def _content_parties(reading: Reading, events: list[Event], event: Event) -> list[Party]:
-    """What else an article event acts on, which a summary may name as its object: the
-    clause it reports ("confirmed that forces are operating": the forces' operating), and
-    the objects of the clauses that go with it ("praised units, singling out the 225th
-    Regiment": the regiment)."""
-    a = reading.parse
-    out = []
-    for inner in events:
-        if inner is event or not event.first <= inner.verb < event.last:
-            continue
-        if inner.reports == event.verb:
-            out.append(party(a, Role(inner.verb, inner.first, inner.last), reading))
-        elif a.deps[inner.verb] in ("advcl", "xcomp", "conj"):
-            out.append(party(a, inner.patient, reading))
-    return [p for p in out if p is not None]
 
 
 def _headline(reading: Reading) -> Mentions | None:
@@ -176,34 +177,42 @@ def _headline(reading: Reading) -> Mentions | None:
     return mentions_in(a, [a.sentences[0]])
 
 
+class _Article:
+    """The article's side of one check: its events, each read once for all of the
+    summary's, and its headline's mentions."""
+
+    def __init__(self, reading: Reading) -> None:
+        self.reading = reading
+        self.headline = _headline(reading)
+        self._sides: dict[int, _Side] = {}
+
+    def side(self, event: Event, events: list[Event]) -> _Side:
+        found = self._sides.get(id(event))
+        if found is None:
+            found = _Side(self.reading.parse, event, events, self.reading, self.headline)
+            self._sides[id(event)] = found
+        return found
+
+
 def _stating(
-    reading: Reading,
-    s: _Side,
-    best: tuple[int, list[str]] | None,
-    sides: dict[int, _Side],
-    only: set[int] | None = None,
-) -> tuple[dict[int, Event], tuple[int, list[str]] | None]:
+    article: _Article, s: _Side, only: set[int] | None = None
+) -> tuple[dict[int, Event], str | None]:
     """The sentences (of `only`, if given) with an event that states summary event `s`, in
-    order, each with that event, and the closest miss so far (its rank and reasons) for
-    the refusal."""
+    order, each with that event, and the reason of the closest miss, for a refusal."""
     found: dict[int, Event] = {}
-    for sentence, events in enumerate(reading.events):
+    best: tuple[int, str] | None = None
+    for sentence, events in enumerate(article.reading.events):
         if only is not None and sentence not in only:
             continue
         for candidate in events:
-            e = sides.get(id(candidate)) or _Side(
-                reading.parse, candidate, events, reading, _headline(reading)
-            )
-            sides[id(candidate)] = e
-            why = _differences(s, e, _content_parties(reading, events, candidate))
+            why = _differences(s, article.side(candidate, events))
             if not why:
                 found[sentence] = candidate
                 break
-            rank = len(why) + (2 if why[0].startswith(_OTHER_ACTION) else 0)
-            rank += any(w.startswith(_OTHER_AGENT) for w in why)
+            rank = len(why) + sum(weight for weight, _ in why)
             if best is None or rank < best[0]:
-                best = (rank, [w.lstrip(_OTHER_ACTION + _OTHER_AGENT) for w in why])
-    return found, best
+                best = (rank, why[0][1])
+    return found, best[1] if best else None
 
 
 def check_meaning(reading: Reading, sa: Analysis) -> Verdict:
@@ -220,14 +229,14 @@ def check_meaning(reading: Reading, sa: Analysis) -> Verdict:
     if not claimed:
         return _phrase_verdict(reading, sa)
     matches: list[dict[int, Event]] = []
-    sides: dict[int, _Side] = {}  # the article's events, read once for all of the summary's
+    article = _Article(reading)
     for event in claimed:
-        where, best = _stating(reading, _Side(sa, event, claimed, None), None, sides)
+        where, why = _stating(article, _Side(sa, event, claimed, None))
         if not where and event.either_voice:  # "Montalvo arrested": he was arrested
             turned = replace(event, agent=None, patient=event.agent)
-            where, _ = _stating(reading, _Side(sa, turned, claimed, None), None, sides)
+            where, _ = _stating(article, _Side(sa, turned, claimed, None))
         if not where:
-            return Verdict([], best[1][0] if best else "no sentence of the article states it")
+            return Verdict([], why or "no sentence of the article states it")
         matches.append(where)
     said = mentions_in(sa, [(0, len(sa.text))])
     first_missing = None
@@ -239,7 +248,7 @@ def check_meaning(reading: Reading, sa: Analysis) -> Verdict:
         chosen = sorted({main} | {min(m, key=lambda i: abs(i - main)) for m in matches[1:]})
         if len(chosen) > MAX_EVIDENCE:
             continue
-        missing = _unsupported_mentions(reading, said, chosen) or added_words(reading, sa, chosen)
+        missing = _unsupported_mentions(article, said, chosen) or added_words(reading, sa, chosen)
         if missing is None:
             stating = [
                 m[main] if main in m else m[min(m, key=lambda i: abs(i - main))] for m in matches
@@ -248,27 +257,29 @@ def check_meaning(reading: Reading, sa: Analysis) -> Verdict:
         first_missing = first_missing or missing
     if first_missing is None:  # what is reported is in the article, told by someone else
         told = {i for n in reported for i in matches[n]}
-        _, best = _stating(reading, _Side(sa, claimed[0], claimed, None), None, sides, told)
-        return Verdict([], best[1][0] if best else "the article does not report it so")
+        _, why = _stating(article, _Side(sa, claimed[0], claimed, None), told)
+        return Verdict([], why or "the article does not report it so")
     return Verdict([], f"the evidence for this event gives no {first_missing}")
 
 
-def _unsupported_mentions(reading: Reading, said: Mentions, sentences: list[int]) -> str | None:
+def _unsupported_mentions(article: _Article, said: Mentions, sentences: list[int]) -> str | None:
     """The first time, place, number or name of the summary (`said`) that the evidence
     sentences (and the ones beside them) do not give, quoted; None when they give all."""
-    spans = reading.parse.sentences
+    a = article.reading.parse
+    spans = a.sentences
     near = sorted({j for i in sentences for j in (i - 1, i, i + 1) if 0 <= j < len(spans)})
-    given = mentions_in(reading.parse, [spans[i] for i in near])
-    return said.first_missing(given, counts=_headline(reading))
+    given = mentions_in(a, [spans[i] for i in near])
+    return said.first_missing(given, counts=article.headline)
 
 
 def _phrase_verdict(reading: Reading, sa: Analysis) -> Verdict:
     """A summary with no verb, headline-style ("Deadly stampede at Hajj"): kept when one
     sentence (with those beside it) says all of it, its words and its mentions."""
     said = mentions_in(sa, [(0, len(sa.text))])
+    article = _Article(reading)
     for sentence in range(len(reading.parse.sentences)):
         if added_words(reading, sa, [sentence], allowed=0) is None and (
-            _unsupported_mentions(reading, said, [sentence]) is None
+            _unsupported_mentions(article, said, [sentence]) is None
         ):
             return Verdict([reading.parse.sentences[sentence]], None)
     return Verdict([], "no sentence of the article says this (the summary has no verb)")

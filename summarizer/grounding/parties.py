@@ -14,9 +14,9 @@ from dataclasses import dataclass
 
 from summarizer.reading import Analysis, Reading
 from summarizer.reading.events import Role
-from summarizer.reading.lexicon import near_synonyms
 from summarizer.reading.names import name_key, same_name
 from summarizer.reading.referents import referent
+from summarizer.reading.wordnet import synonyms
 
 _NAME_LABELS = frozenset(["PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT"])
 _CONTENT = frozenset(["NOUN", "PROPN", "NUM", "ADJ"])
@@ -93,7 +93,7 @@ def same_party(claimed: Party, given: Party) -> bool:
         return all(any(same_name(k, g) for g in given.keys) for k in claimed.keys) or (
             given.keys == frozenset() and claimed.words <= given.words
         )
-    if claimed.head in given.words or near_synonyms(claimed.head) & given.words:
+    if claimed.head in given.words or synonyms(claimed.head, noun=True) & given.words:
         return True
     shared = claimed.words & given.words
     return bool(claimed.words) and len(shared) * 2 >= len(claimed.words)

@@ -16,7 +16,7 @@ from summarizer.grounding.locate import locate
 from summarizer.grounding.meaning import Verdict, check_meaning
 from summarizer.reading import Analysis, Reading, parse
 from summarizer.reading.instructions import is_instruction
-from summarizer.reading.names import STOP_CAPS, TITLES
+from summarizer.reading.names import STOP_CAPS, TITLES, initials_for, name_key
 from summarizer.reading.numbers import numbers
 from summarizer.schema import Evidence, Match, What
 
@@ -65,21 +65,11 @@ def proper_names(text: str) -> list[str]:
     return names
 
 
-_INITIALS = re.compile(r"([A-Z]{2,4})\b")
-
-
 def _expanded(reading: Reading, name: str) -> bool:
-    """A name whose initials the article spells out: "UK Home Office" for "United
-    Kingdom Home Office"."""
-    m = _INITIALS.match(name)
-    if m is None:
-        return False
-    letters = r"\s+".join(rf"{c}\w+" for c in m.group(1))
-    rest = re.escape(name[m.end() :].strip())
-    return (
-        re.search(rf"\b{letters}\s+{rest}\b" if rest else rf"\b{letters}\b", reading.text)
-        is not None
-    )
+    """A name the article writes with its initials spelled out: "UK Home Office" for the
+    "United Kingdom Home Office" of its cast (the name keys' own comparison)."""
+    key = name_key(name)
+    return any(initials_for(key, member) for member in reading.cast.members)
 
 
 def unsupported(reading: Reading, summary: str) -> list[str]:

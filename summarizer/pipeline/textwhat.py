@@ -18,7 +18,7 @@ from summarizer.reading.instructions import is_instruction
 from summarizer.schema import What
 
 MAX_WORDS = 25
-LEAD_SENTENCES = 8  # how far into the article the main event is looked for
+LEAD_SENTENCES = 12  # how far into the article the main event is looked for
 _KEEP = frozenset(
     """nsubj nsubjpass csubj expl aux auxpass neg prt dobj attr oprd dative acomp
     agent xcomp ccomp mark compound poss det nummod amod case flat pobj pcomp""".split()
@@ -82,11 +82,32 @@ def _between_clauses(a: Analysis, head: int, comma: int) -> bool:
 def _dateline_end(a: Analysis, tokens: range) -> int:
     """The first token after a dateline ("KYIV, Ukraine (AP) —"), else the first token."""
     for i in tokens[:10]:
-        if a.word(i) in _DATELINE_DASHES and not any(
+        spaced = a.word(i) == "-" and _spaced(a, i)  # "Evansville, Indiana - This week"
+        if (a.word(i) in _DATELINE_DASHES or spaced) and not any(
             a.pos[j] == "VERB" for j in range(tokens.start, i)
         ):
             return i + 1
     return tokens.start
+
+
+def _spaced(a: Analysis, i: int) -> bool:
+    """Whether token `i` stands between spaces (a dash), not inside a word ("concert-like")."""
+    return 0 < i < len(a) - 1 and a.ends[i - 1] < a.starts[i] and a.ends[i] < a.starts[i + 1]
+
+
+def _whole_words(a: Analysis, keep: set[int], tokens: range) -> set[int]:
+    """`keep` with the rest of each hyphenated word it has part of ("rock concert-like")."""
+    out = set(keep)
+    for i in sorted(keep):
+        j = i
+        while j + 2 < tokens.stop and a.word(j + 1) == "-" and not _spaced(a, j + 1):
+            out |= {j + 1, j + 2}
+            j += 2
+        j = i
+        while j - 2 >= tokens.start and a.word(j - 1) == "-" and not _spaced(a, j - 1):
+            out |= {j - 1, j - 2}
+            j -= 2
+    return out
 
 
 def _render(a: Analysis, keep: list[int]) -> str:
@@ -117,13 +138,11 @@ def shortened(a: Analysis, sentence: int, places: bool = True) -> str | None:
         if not first:
             return None
         root = first[0]
-    keep = {i for i in _kept(a, root, places) if i < stop}
+    keep = {i for i in _kept(a, root, places) if start <= i < stop}
     if not any(a.deps[k] in ("nsubj", "nsubjpass", "csubj", "expl") for k in keep):
-        return None
-    keep = {
-        i for i in keep if start <= i < tokens.stop and (a.pos[i] != "PUNCT" or a.word(i) in ",%")
-    }
-    return _render(a, sorted(keep))
+        return None  # a subject the dateline took ("Evansville, Indiana - …")
+    keep = {i for i in keep if a.pos[i] != "PUNCT" or a.word(i) in ",%"}
+    return _render(a, sorted(_whole_words(a, keep, range(start, tokens.stop))))
 
 
 def _is_news(reading: Reading, sentence: int) -> bool:
@@ -135,7 +154,7 @@ def _is_news(reading: Reading, sentence: int) -> bool:
     paragraph_end = reading.text.find("\n", end)
     paragraph = reading.text[start : paragraph_end if paragraph_end >= 0 else len(reading.text)]
     return (
-        len(words) >= 6
+        len(words) >= 4
         and text.rstrip(_QUOTES + ")").endswith((".", "!", "?"))
         and text[0] not in _QUOTES
         and not text.lower().startswith(("by ", "read more", "also read", "photo"))

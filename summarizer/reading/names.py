@@ -165,11 +165,9 @@ def same_key(a: str, b: str) -> bool:
     return threshold is not None and fuzz.ratio(a, b) >= threshold
 
 
-def same_name(claimed: str, given: str) -> bool:
-    """`same_key`, and a key with initials for words: "uk home office" is "united kingdom
-    home office" (rule 5 compares a summary's names with the article's this way)."""
-    if same_key(claimed, given):
-        return True
+def initials_for(claimed: str, given: str) -> bool:
+    """Whether name key `claimed` is `given` with its first words as initials: "uk home
+    office" for "united kingdom home office"."""
     first, _, rest = claimed.partition(" ")
     words = given.split()
     n = len(first)
@@ -179,6 +177,12 @@ def same_name(claimed: str, given: str) -> bool:
         and "".join(w[0] for w in words[:n]) == first
         and " ".join(words[n:]) == rest
     )
+
+
+def same_name(claimed: str, given: str) -> bool:
+    """`same_key`, and a key with initials for words (`initials_for`): rule 5 compares a
+    summary's names with the article's this way."""
+    return same_key(claimed, given) or initials_for(claimed, given)
 
 
 @dataclass

@@ -15,6 +15,13 @@ SPEECH_LEMMAS = frozenset(
     dismiss deny propose blast slam praise criticise criticize accuse thank welcome
     read begin go""".split()
 )
+# The speech verbs that only tell what someone said, one as good as another in a summary
+# (rule 5); not those that negate or keep their distance ("deny", "claim", "allege").
+REPORTING = frozenset(
+    """say tell state note add explain declare announce report confirm reveal mention remark
+    comment write tweet post insist stress emphasize emphasise reiterate acknowledge admit
+    testify disclose inform assert maintain reply respond answer warn""".split()
+)
 # "issued a statement", "posted a message": a verb whose object is speech.
 SPEECH_NOUNS = frozenset(
     """statement remark comment warning speech tweet message post letter address interview
