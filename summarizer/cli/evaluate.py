@@ -12,7 +12,7 @@ from rich.console import Console
 
 from summarizer.cli.common import EXIT_FAILED, EXIT_OK, ModelChoice, app, fail, model_command
 from summarizer.config import ConfigError
-from summarizer.evaluation.gold import GoldError, load_gold
+from summarizer.evaluation.gold import GoldError, attach_main_events, load_gold
 from summarizer.evaluation.runner import evaluate
 from summarizer.evaluation.table import table
 from summarizer.output import write_atomic
@@ -31,6 +31,14 @@ def eval_command(
         Path | None,
         typer.Option(help="Write every number as JSON here [default: eval-<model>.json]."),
     ] = None,
+    main_event: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--main-event",
+            help="Main-event gold (eval/README.md) for the items a summary marks as main; "
+            "may be given more than once.",
+        ),
+    ] = None,
     *,
     choice: ModelChoice,
 ) -> None:
@@ -44,6 +52,8 @@ def eval_command(
     console = Console(stderr=True, soft_wrap=True)
     try:
         golds = {path: load_gold(path)[:limit] for path in gold}  # all checked before the model
+        for path in main_event or []:
+            attach_main_events(path, list(golds.values()))
         with open_endpoint(settings) as endpoint:
             results = [
                 evaluate(path, rows, endpoint, choice.run, console) for path, rows in golds.items()

@@ -86,6 +86,48 @@ def load_gold(path: Path) -> list[dict[str, Any]]:
     return rows
 
 
+class _MainEvent(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+    id: str
+    who: list[_Span] = []
+    where: list[_Span] = []
+    when: list[_Span] = []
+
+
+def attach_main_events(path: Path, golds: list[list[dict[str, Any]]]) -> None:
+    """Give each gold article of `golds` its main-event gold from `path` (eval/README.md:
+    `*_main_event.jsonl`) as `"main"`, each line checked: it must name a gold article and
+    its offsets must point at that article's text."""
+    texts = {row["id"]: row for rows in golds for row in rows}
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as err:
+        raise GoldError(f"{path}: cannot be read ({err.__class__.__name__}: {err})") from None
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            main = _MainEvent.model_validate(json.loads(line))
+        except json.JSONDecodeError as err:
+            raise GoldError(f"{path}:{number}: not JSON ({err.msg})") from None
+        except ValidationError as err:
+            first = err.errors()[0]
+            where = ".".join(str(p) for p in first["loc"])
+            raise GoldError(f"{path}:{number}: {where}: {first['msg']}") from None
+        gold = texts.get(main.id)
+        if gold is None:
+            continue  # an article left out (--limit) or of a gold file not given
+        for name in ("who", "where", "when"):
+            for i, item in enumerate(getattr(main, name)):
+                if gold["text"][item.start : item.end] != item.text:
+                    raise GoldError(
+                        f"{path}:{number}: {name}[{i}] '{item.text}' is not the text of "
+                        f"{main.id} at {item.start}:{item.end}"
+                    )
+        gold["main"] = main.model_dump(include={"who", "where", "when"})
+
+
 def gold_job(gold: dict[str, Any]) -> Job:
     """The summarising job for a gold article: its text, id and publication date."""
     published = date.fromisoformat(gold["published"]) if gold.get("published") else None

@@ -22,14 +22,14 @@ _TRAILING = " ,;:"
 FIELDS = ("who", "where", "when")
 
 
-def _span(item: dict[str, Any] | Any, text: str) -> tuple[int, int]:
+def span(item: dict[str, Any] | Any, text: str) -> tuple[int, int]:
     start, end = (item["start"], item["end"]) if isinstance(item, dict) else (item.start, item.end)
     while end > start and text[end - 1] in _TRAILING:
         end -= 1
     return start, end
 
 
-def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+def overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
@@ -55,31 +55,31 @@ def score_quotes(gold: dict[str, Any], summary: Summary, tally: Tally) -> None:
     title, a sign) are scored out, and so are predictions that match them."""
     text = gold["text"]
     speech = [q for q in gold["quotes"] if q.get("is_speech", True) is not False]
-    other = [_span(q, text) for q in gold["quotes"] if q.get("is_speech", True) is False]
-    golds = [(_span(q, text), q.get("speaker")) for q in speech]
+    other = [span(q, text) for q in gold["quotes"] if q.get("is_speech", True) is False]
+    golds = [(span(q, text), q.get("speaker")) for q in speech]
     predicted = [
         q
         for q in summary.quotes
-        if not any(_overlap(_span(q, text), o) >= 0.8 * (o[1] - o[0]) for o in other)
+        if not any(overlap(span(q, text), o) >= 0.8 * (o[1] - o[0]) for o in other)
     ]
     tally.add(quotes_gold=len(golds), quotes_pred=len(predicted))
     used_exact: set[int] = set()
     used_overlap: set[int] = set()
     for quote in predicted:
-        span = _span(quote, text)
+        at = span(quote, text)
         for i, (g, _) in enumerate(golds):
-            if i not in used_exact and span == g:
+            if i not in used_exact and at == g:
                 used_exact.add(i)
                 break
         best = max(
             (i for i in range(len(golds)) if i not in used_overlap),
-            key=lambda i: _overlap(span, golds[i][0]),
+            key=lambda i: overlap(at, golds[i][0]),
             default=None,
         )
         if best is None:
             continue
         g, speaker = golds[best]
-        if _overlap(span, g) >= 0.8 * (g[1] - g[0]):
+        if overlap(at, g) >= 0.8 * (g[1] - g[0]):
             used_overlap.add(best)
             if speaker:
                 right = same_key(name_key(quote.speaker), name_key(speaker))
@@ -87,13 +87,13 @@ def score_quotes(gold: dict[str, Any], summary: Summary, tally: Tally) -> None:
     tally.add(quotes_exact=len(used_exact), quotes_overlap=len(used_overlap))
 
 
-def _entity(field: str, text: str) -> str:
+def entity(field: str, text: str) -> str:
     """What makes mentions one entity: a person's or organisation's name key ("Jon Ortiz"
     and "Ortiz" are one), else the normalised text."""
     return (name_key(text) if field == "who" else "") or _key(text)
 
 
-def _same(field: str, a: str, b: str) -> bool:
+def same(field: str, a: str, b: str) -> bool:
     return same_key(a, b) if field == "who" else a == b
 
 
@@ -103,25 +103,25 @@ def score_entities(gold: dict[str, Any], summary: Summary, tally: Tally) -> None
         entities: dict[str, list[tuple[int, int]]] = {}
         dates: dict[str, str | None] = {}
         for item in gold[name]:
-            key = _entity(name, item["text"])
-            entities.setdefault(key, []).append(_span(item, text))
+            key = entity(name, item["text"])
+            entities.setdefault(key, []).append(span(item, text))
             dates.setdefault(key, item.get("date"))
         predicted = getattr(summary, name)
         found: set[str] = set()
         right_pred = 0
         for item in predicted:
-            span, key = _span(item, text), _entity(name, item.text)
+            at, key = span(item, text), entity(name, item.text)
             hits = {
                 k
                 for k, spans in entities.items()
-                if _same(name, k, key) or any(_overlap(span, s) for s in spans)
+                if same(name, k, key) or any(overlap(at, s) for s in spans)
             }
             right_pred += bool(hits)
             for k in hits - found:
                 found.add(k)
                 if name == "when" and dates[k]:
-                    same = getattr(item, "date", None) == dates[k]
-                    tally.add(dates_gold=1, dates_right=int(same))
+                    agree = getattr(item, "date", None) == dates[k]
+                    tally.add(dates_gold=1, dates_right=int(agree))
         tally.add(**{f"{name}_gold": len(entities), f"{name}_pred": len(predicted),
                      f"{name}_found": len(found), f"{name}_right": right_pred})  # fmt: skip
 
@@ -146,6 +146,7 @@ def score(gold: dict[str, Any], summary: Summary, tally: Tally) -> None:
     items = [*summary.who, *summary.where, *summary.when, *summary.quotes]
     tally.add(articles=1, items=len(items) + bool(summary.what and summary.what.summary))
     tally.add(ungrounded=count_ungrounded(gold["text"], summary))
+
     tally.add(**{f"rejected_{k.replace('.', '_')}": v for k, v in rejected.items()})
     usage = summary.meta.usage or {}
     tally.add(
@@ -177,6 +178,7 @@ def report(tally: Tally) -> dict[str, Any]:
         out[f"{name}_recall"] = tally.rate(f"{name}_found", f"{name}_gold")
         out[f"{name}_precision"] = tally.rate(f"{name}_right", f"{name}_pred")
     out["when_dates_agree"] = tally.rate("dates_right", "dates_gold")
+
     out["items"] = c["items"]
     out["rejected"] = sum(v for k, v in c.items() if k.startswith("rejected_"))
     out["rejected_by_kind"] = {

@@ -14,6 +14,7 @@ from typing import Any
 from rich.console import Console
 
 from summarizer.evaluation.gold import gold_job
+from summarizer.evaluation.mainevent import report_main, score_main, score_types
 from summarizer.evaluation.metrics import Tally, report, score
 from summarizer.pipeline.prompting import load_prompt
 from summarizer.providers.client import Endpoint
@@ -51,8 +52,12 @@ def evaluate(
         one = Tally()
         summary = summaries.get(gold["id"], Summary())
         score(gold, summary, one)
+        score_types(gold, summary, one)
+        if "main" in gold:
+            score_main(gold, gold["main"], summary, one)
         total.counts.update(one.counts)
-        articles.append({"id": gold["id"], "failed": failed.get(gold["id"])} | report(one))
+        scores = report(one) | report_main(one)
+        articles.append({"id": gold["id"], "failed": failed.get(gold["id"])} | scores)
     return {
         "gold": str(gold_path),
         "model": endpoint.model,
@@ -60,7 +65,7 @@ def evaluate(
         "prompt_version": load_prompt(options.prompt).version,
         "schema_version": SCHEMA_VERSION,
         "max_attempts": options.max_attempts,
-        "totals": report(total),
+        "totals": report(total) | report_main(total),
         "counts": dict(total.counts),
         "failed": len(failed),
         "cached_calls": (cache.hits - hits_before) if cache else 0,

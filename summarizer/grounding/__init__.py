@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from threading import Lock
 from typing import Any
 
-from summarizer.grounding.mainevent import marked
+from summarizer.grounding.mainevent import evidence_of, marked
 from summarizer.grounding.rules import ground_draft, merge_duplicates
 from summarizer.reading import Reading, reading_of
 from summarizer.schema import FIELDS, Draft, Summary
@@ -46,7 +46,8 @@ def ground(article: str | Reading, summary: Summary | Mapping[str, Any]) -> Summ
     """
     given = summary if isinstance(summary, Summary) else Summary.model_validate(summary)
     reading = article if isinstance(article, Reading) else _reading(article)
-    grounded = marked(reading, ground_draft(reading, Draft.of(given)))
+    grounded = ground_draft(reading, Draft.of(given))
+    grounded = marked(reading, grounded, evidence_of(grounded))
     update = {name: getattr(grounded, name) for name in (*FIELDS, "rejected")}
     article_info = given.article.model_copy(update={"sha256": reading.sha256})
     return given.model_copy(update=update | {"article": article_info})

@@ -1,8 +1,10 @@
-"""Rule 4, types hold: a `when` holds a time; `who` and `where` are not times; a `where`
-is not a person.
+"""Rule 4, types hold: a `when` holds a time; `who` and `where` are not times; a `who` is
+no place and no phrase, and a `where` no person.
 
-Who counts as a person comes from the summary itself (its speakers and who items) checked
-against the article's cast (the people spaCy's tagger finds there).
+What a name names is the reading's (`reading.types`: the parse around its mentions, the
+article's other names, a gazetteer, first names, the tagger), and a refusal says which
+evidence decided. A summary's own speakers and who items count as people too, when the
+reading does not make them places.
 """
 
 from __future__ import annotations
@@ -30,7 +32,9 @@ def people_in(reading: Reading, speakers: list[str], who: list[str]) -> People:
     persons = [
         name
         for name in speakers + who
-        if (key := name_key(name)) and (key in in_article or looks_like_person(name))
+        if (key := name_key(name))
+        and (key in in_article or looks_like_person(name))
+        and reading.types.type_of(name).kind != "place"
     ]
     keys = frozenset(name_key(n) for n in persons)
     return People(
@@ -54,17 +58,29 @@ def _is_person(name: str, people: People) -> bool:
     return named or (first in TITLES and not is_org_name(words))
 
 
-def who_problem(span: str) -> str | None:
+def who_problem(reading: Reading, span: str) -> str | None:
     if is_time_expression(span, whole=True):
         return f"'{span}' is a time, not a person or organisation"
+    typed = reading.types.type_of(span)
+    if typed.kind == "place":
+        return f"'{span}' is a place, not a person or organisation ({typed.evidence})"
+    if typed.kind == "phrase":
+        return f"'{span}' is a phrase, not a name ({typed.evidence})"
     return None
 
 
-def where_problem(claim: str, span: str, people: People) -> str | None:
+def where_problem(reading: Reading, claim: str, span: str, people: People) -> str | None:
     if is_time_expression(span, whole=True):
         return f"'{span}' is a time, not a place"
+    typed = reading.types.type_of(span)
+    if typed.kind == "place":
+        return None
+    if typed.kind == "person":
+        return f"'{span}' is a person, not a place ({typed.evidence})"
     if _is_person(claim, people) or _is_person(span, people):
-        return f"'{span}' is a person, not a place"
+        return f"'{span}' is a person, not a place (the summary names it as a person)"
+    if typed.kind == "phrase":
+        return f"'{span}' is a phrase, not a name ({typed.evidence})"
     return None
 
 

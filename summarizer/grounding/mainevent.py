@@ -1,89 +1,91 @@
 """The main event marked: which who, where and when items belong to the event `what`
-states, as the evidence sentences give it.
+states, as the sentences that tell it give them.
 
-Rule 5 finds the article events that state the summary's (`meaning`); their agents and
-patients are the main event's who (a pronoun by whom it stands for), the places named in
-them or in their clauses its where, and the time expressions of their clauses its when.
-Items are marked `main` and put first; the others are "also named". With no model, the
-text's own `what` (the lead's event) decides in the same way.
+With a model, rule 5 chose the sentences that state `what` (its evidence); with none, the
+lead tells the main event: the body's first sentence (`lead`). An item is the main event's
+when those sentences name it: its actor, those it acts on, its place and its time are named
+where it is told. A field they leave empty may take the items of the sentence that follows
+in the same paragraph, as a lead's second sentence often gives the day or the place ("On
+Monday, he said …"). A time is the event's only as a point in time: "twelve years" or "a
+month" is how long, not when. Main items are put first; the others are "also named".
 """
 
 from __future__ import annotations
 
 from typing import TypeVar
 
-from summarizer.grounding.parties import party
-from summarizer.grounding.whatcheck import check_what
+from summarizer.grounding.locate import locations
 from summarizer.reading import Reading
-from summarizer.reading.events import PLACE_LABELS, TIME_LABELS, Event, Role
-from summarizer.reading.names import name_key, place_key, same_name
-from summarizer.reading.textindex import normalize
+from summarizer.reading.timeexpr import find_time
 from summarizer.schema import Summary, When, Where, Who
 
-_PEOPLE = frozenset(["PERSON", "ORG", "NORP"])
 Item = TypeVar("Item", Who, Where, When)
+Spans = list[tuple[int, int]]
 
 
-def _spans(reading: Reading, events: list[Event]) -> tuple[set[str], set[str], set[str]]:
-    """Name keys of the events' parties, place keys and folded times of their clauses."""
-    a = reading.parse
-    people: set[str] = set()
-    places: set[str] = set()
-    times: set[str] = set()
-    for event in events:
-        for role in (event.agent, event.patient):
-            found = party(a, role, reading)
-            if found is not None:
-                people |= found.keys
-        clauses = [Role(event.verb, event.first, event.last)]
-        clauses += [Role(f, *a.subtree_span(f)) for f in event.frames]
-        for clause in clauses:
-            start, end = a.starts[clause.first], a.ends[clause.last - 1]
-            for e in a.entities.within(start, end):
-                written = a.text[e.start : e.end]
-                if e.label in PLACE_LABELS:
-                    places.add(place_key(written))
-                elif e.label in TIME_LABELS:
-                    times.add(normalize(written, fold=True))
-                elif e.label in _PEOPLE and _in_role(event, a.token_at(e.start)):
-                    people.add(name_key(written))
-    return people, places, times
+def _named_in(reading: Reading, item: Who | Where | When, spans: Spans) -> bool:
+    """Whether the article names `item` inside one of `spans`."""
+    if item.start is not None and any(s <= item.start < e for s, e in spans):
+        return True
+    found = locations(reading.index, item.text, fold=True, fuzzy=False)
+    return any(s <= at.start and at.end <= e for at in found for s, e in spans)
 
 
-def _in_role(event: Event, token: int) -> bool:
-    return any(r is not None and r.first <= token < r.last for r in (event.agent, event.patient))
+def _next_sentence(reading: Reading, spans: Spans) -> Spans:
+    """The sentence after the last of `spans`, when the same paragraph goes on with it."""
+    last = max(e for _, e in spans)
+    for start, end in reading.sentences:
+        if start >= last:
+            return [(start, end)] if reading.structure.in_body(start) else []
+    return []
 
 
-def _known(key: str, keys: set[str]) -> bool:
-    return bool(key) and any(same_name(key, k) or same_name(k, key) for k in keys)
+def _point_in_time(item: Who | Where | When) -> bool:
+    """Not a duration ("twelve years") nor a bare unit of time ("a month")."""
+    if not isinstance(item, When):
+        return True
+    found = find_time(item.text)
+    return found is not None and found[0] not in ("span", "noun")
 
 
-def marked(reading: Reading, summary: Summary) -> Summary:
-    """`summary` with its main event's who, where and when items marked and first."""
+def _mark(reading: Reading, items: list[Item], spans: Spans, then: Spans) -> list[Item]:
+    """Mark `items` named in `spans`, or in `then` too: the sentence after, for a place
+    or a time always, for a party only when `spans` name none."""
+    main = [_point_in_time(i) and _named_in(reading, i, spans) for i in items]
+    if then and (not any(main) or not isinstance(items[0], Who)):
+        more = [_point_in_time(i) and _named_in(reading, i, then) for i in items]
+        main = [a or b for a, b in zip(main, more, strict=True)]
+    marked = [i.model_copy(update={"main": m}) for i, m in zip(items, main, strict=True)]
+    return [i for i in marked if i.main] + [i for i in marked if not i.main]
+
+
+def lead(reading: Reading) -> Spans:
+    """The lead: the first sentence of the news body (a dateline before it included)."""
+    structure = reading.structure
+    for start, end in reading.sentences:
+        if structure.in_body(start) and len(reading.text[start:end].split()) > 3:
+            return [(start, end)]
+    return []
+
+
+def evidence_of(summary: Summary) -> Spans:
+    """The spans of the sentences that state `what` (rule 5's evidence)."""
     what = summary.what
     if what is None or what.summary is None:
+        return []
+    return [(e.start, e.end) for e in what.evidence if e.start is not None and e.end]
+
+
+def marked(reading: Reading, summary: Summary, spans: Spans) -> Summary:
+    """`summary` with the who, where and when items that `spans` (the sentences that tell
+    the main event) name marked main and put first."""
+    if not spans:
         return summary
-    verdict = check_what(reading, what.summary)
-    if verdict.reason is not None or not verdict.events:
-        return summary
-    people, places, times = _spans(reading, verdict.events)
-    who = [
-        w.model_copy(update={"main": _known(name_key(w.text), people | places)})
-        for w in summary.who
-    ]
-    where = [
-        w.model_copy(update={"main": _known(place_key(w.text), places | people)})
-        for w in summary.where
-    ]
-    when = [
-        w.model_copy(update={"main": any(normalize(w.text, fold=True) in t for t in times)})
-        for w in summary.when
-    ]
+    then = _next_sentence(reading, spans)
     return summary.model_copy(
-        update={"who": _first(who), "where": _first(where), "when": _first(when)}
+        update={
+            "who": _mark(reading, summary.who, spans, then),
+            "where": _mark(reading, summary.where, spans, then),
+            "when": _mark(reading, summary.when, spans, then),
+        }
     )
-
-
-def _first(items: list[Item]) -> list[Item]:
-    """Main items first, each group in its own order."""
-    return [i for i in items if i.main] + [i for i in items if not i.main]

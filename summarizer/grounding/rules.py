@@ -94,18 +94,21 @@ def _placed(index: ArticleIndex, item: Item, at: Located) -> Item:
 
 
 def _ground_located(
-    index: ArticleIndex,
+    reading: Reading,
     items: list[Item],
     field: str,
     rejections: _Rejections,
     check: Callable[[str, str], str | None],
     kind: str,
 ) -> list[Item]:
-    """Locate each item (fuzzily only for names and places), then apply the field's own
-    type check to the article's span."""
+    """Locate each item (fuzzily only for names and places), in the news body when the
+    body has it (a headline's "Belgorod" is placed at the body's), then apply the field's
+    own type check to the article's span."""
+    index, structure = reading.index, reading.structure
     kept = []
     for item in items:
-        at = locate(index, item.text, fold=True, fuzzy=kind == "name")
+        found = list(locations(index, item.text, fold=True, fuzzy=kind == "name"))
+        at = next((f for f in found if structure.in_body(f.start)), found[0] if found else None)
         if at is None:
             rejections.add(field, item, _not_found(index, item.text, kind))
             continue
@@ -216,22 +219,21 @@ def ground_draft(reading: Reading, draft: Draft) -> Summary:
     """The summary of what of `draft` the article says: every item located in `reading` and
     checked by its field's rules, what fails moved to `rejected` (rejections already there
     kept); `article` says which text the offsets index and when it was published."""
-    index = reading.index
     rejections = _Rejections(draft.rejected)
     people = people_in(reading, [q.speaker for q in draft.quotes], [w.text for w in draft.who])
     who = _ground_located(
-        index, draft.who, "who", rejections, lambda _, span: who_problem(span), "name"
+        reading, draft.who, "who", rejections, lambda _, span: who_problem(reading, span), "name"
     )
     where = _ground_located(
-        index,
+        reading,
         draft.where,
         "where",
         rejections,
-        lambda claim, span: where_problem(claim, span, people),
+        lambda claim, span: where_problem(reading, claim, span, people),
         "name",
     )
     located = _ground_located(
-        index, draft.when, "when", rejections, lambda _, span: when_problem(span), "time"
+        reading, draft.when, "when", rejections, lambda _, span: when_problem(span), "time"
     )
     when = [w.model_copy(update={"date": resolve_date(w.text, draft.published)}) for w in located]
     quotes = _ground_quotes(reading, draft.quotes, rejections)

@@ -50,6 +50,8 @@ header.top, section.doc, nav.docs { padding: 0.75rem 1rem; max-width: 84rem; mar
 h1 { font-size: 1.35rem; margin: 0.2rem 0; }
 h2 { font-size: 1.2rem; margin: 0.5rem 0; overflow-wrap: anywhere; }
 h3 { font-size: 1rem; margin: 1rem 0 0.3rem; }
+h4 { font-size: 0.9rem; margin: 0.6rem 0 0.2rem; }
+section.main { border-left: 3px solid #2a6; padding-left: 0.5rem; }
 .facts { color: var(--muted); font-size: 0.9rem; overflow-wrap: anywhere; }
 .legend { display: flex; flex-wrap: wrap; gap: 0.4rem 0.9rem; padding: 0; margin: 0.4rem 0;
   list-style: none; font-size: 0.9rem; }
@@ -151,8 +153,8 @@ def page(title: str, body: Markup) -> str:
     return str(document)
 
 
-def section(heading: str, items: list[Markup], css_class: str = "") -> Markup:
-    """A titled list, or '(none)'."""
+def section(heading: str, items: list[Markup], css_class: str = "", level: int = 3) -> Markup:
+    """A titled list, or '(none)'; `level`: its heading's (h3, or h4 inside a group)."""
     listed = (
         Markup("<ul>{}</ul>").format(
             Markup("").join(Markup("<li>{}</li>").format(i) for i in items)
@@ -160,4 +162,6 @@ def section(heading: str, items: list[Markup], css_class: str = "") -> Markup:
         if items
         else Markup('<p class="reason">(none)</p>')
     )
-    return Markup('<section class="{}"><h3>{}</h3>{}</section>').format(css_class, heading, listed)
+    return Markup('<section class="{}"><h{}>{}</h{}>{}</section>').format(
+        css_class, level, heading, level, listed
+    )

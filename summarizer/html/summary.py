@@ -14,7 +14,7 @@ from markupsafe import Markup
 
 from summarizer.html.page import FIELD, highlight, legend, page, section
 from summarizer.html.spans import Span, nest
-from summarizer.schema import Quote, Summary, _Item
+from summarizer.schema import Quote, Summary, When, Where, Who, _Item
 
 SPEAKER_RANK = 9  # a speaker mention is a link inside any highlight over the same words
 
@@ -116,6 +116,43 @@ def _rejection(summary: Summary, i: int) -> Markup:
     )
 
 
+def _field_entries(summary: Summary, prefix: str, main: bool | None) -> dict[str, list[Markup]]:
+    """Each field's items as links (ids by their place in the field, so highlights match);
+    with `main` set, only the items marked so (or not)."""
+
+    def keep(item: Who | Where | When) -> bool:
+        return main is None or bool(item.main) == main
+
+    return {
+        "Who": [
+            _ref(w, f"{prefix}who-{i}") + (Markup(" ({})").format(w.role) if w.role else "")
+            for i, w in enumerate(summary.who)
+            if keep(w)
+        ],
+        "Where": [_ref(w, f"{prefix}where-{i}") for i, w in enumerate(summary.where) if keep(w)],
+        "When": [
+            _ref(w, f"{prefix}when-{i}") + (Markup(" → {}").format(w.date) if w.date else "")
+            for i, w in enumerate(summary.when)
+            if keep(w)
+        ],
+    }
+
+
+def _four_ws(summary: Summary, prefix: str) -> list[Markup]:
+    """The main event's who, where and when, then "Also named", when a main event is
+    marked; else each field in full."""
+    if not any(i.main for i in (*summary.who, *summary.where, *summary.when)):
+        return [section(t, items) for t, items in _field_entries(summary, prefix, None).items()]
+    main = _field_entries(summary, prefix, True)
+    rest = _field_entries(summary, prefix, False)
+    return [
+        Markup('<h3 class="main-event">Main event</h3>'),
+        *(section(t, items, "main", level=4) for t, items in main.items()),
+        Markup('<h3 class="also-named">Also named</h3>'),
+        *(section(t, items, level=4) for t, items in rest.items()),
+    ]
+
+
 def summary_panel(summary: Summary, prefix: str) -> Markup:
     """The summary as lists of links into the text, then the rejected items."""
     what = summary.what
@@ -127,23 +164,7 @@ def summary_panel(summary: Summary, prefix: str) -> Markup:
             "Evidence",
             [_ref(e, f"{prefix}evidence-{i}") for i, e in enumerate(what.evidence if what else [])],
         ),
-        section(
-            "Who",
-            [
-                _ref(w, f"{prefix}who-{i}")
-                + (Markup(" ({})").format(w.role) if w.role else Markup(""))
-                for i, w in enumerate(summary.who)
-            ],
-        ),
-        section("Where", [_ref(w, f"{prefix}where-{i}") for i, w in enumerate(summary.where)]),
-        section(
-            "When",
-            [
-                _ref(w, f"{prefix}when-{i}")
-                + (Markup(" → {}").format(w.date) if w.date else Markup(""))
-                for i, w in enumerate(summary.when)
-            ],
-        ),
+        *_four_ws(summary, prefix),
         section("Quotes", [_quote_entry(summary, i, prefix) for i in range(len(summary.quotes))]),
         section(
             f"Rejected ({len(summary.rejected)})",

@@ -22,7 +22,7 @@ from datetime import date
 from typing import Literal
 
 from summarizer.grounding import ground_draft
-from summarizer.grounding.mainevent import marked
+from summarizer.grounding.mainevent import evidence_of, marked
 from summarizer.inputs import Article
 from summarizer.pipeline.answer import answer_model
 from summarizer.pipeline.candidates import propose
@@ -97,7 +97,8 @@ async def summarize_chunk(
         result = grounded if result is None else union(result, grounded)
         if not grounded.rejected or attempt == options.max_attempts:
             part = with_text_what(reading, result)
-            return replace(part, summary=marked(reading, part.summary), attempts=attempt)
+            main = marked(reading, part.summary, evidence_of(part.summary))
+            return replace(part, summary=main, attempts=attempt)
         messages = reask_messages(messages, answer, grounded.rejected)
     raise AssertionError("max_attempts is at least 1")
 

@@ -18,7 +18,7 @@ from typing import Literal
 from summarizer.pipeline.body import from_body
 from summarizer.reading import Analysis, Entity, Reading
 from summarizer.reading.anchors import is_clause
-from summarizer.reading.cast import Cast
+from summarizer.reading.entitytypes import NAME_LABELS
 from summarizer.reading.instructions import is_instruction
 from summarizer.reading.names import KeyBook, name_key, name_words
 from summarizer.reading.timeexpr import find_time
@@ -35,17 +35,6 @@ _KINDS: dict[str, tuple[str, FieldName]] = {
     "TIME": ("T", "when"),
 }
 _STRIP_AFTER = ("'s", "\u2019s", " Image", " Photo")  # "… Image: (credit)" captions
-# A name used as a place whatever the tagger's label: "in Sumy", "near Demidovka",
-# "the Kursk region", "villages like Prilesye" (the small model tags such towns as people
-# or organisations).
-_LOCATIVE = frozenset("in near into across inside outside around throughout within".split())
-_PLACE_NOUNS = frozenset(
-    """region village city town province oblast county district border area country capital
-    territory port island suburb municipality hometown""".split()
-)
-# Labels the small model gives names it does not know ("Kursk" PRODUCT, "Demidovka and
-# Prilesye" WORK_OF_ART): kept only where the parse uses them as places.
-_MISTAGGED = frozenset(["PERSON", "ORG", "PRODUCT", "WORK_OF_ART"])
 # An organisation's name ending in one of these is a building or site, a place to visit
 # ("the Museum of Flight", "Metro Toronto Convention Centre", "NTU Hospital Station").
 _FACILITY_NOUNS = frozenset(
@@ -124,29 +113,18 @@ def _root(a: Analysis, e: Entity) -> int:
     return (a.roots(e.first, e.last) or [e.last - 1])[-1]
 
 
-def _used_as_place(a: Analysis, e: Entity) -> bool:
-    """Whether the parse uses a name as a place (see `_LOCATIVE`)."""
-    root = _root(a, e)
-    while a.deps[root] == "conj" and a.heads[root] != root:  # "in Sumy and Kharkiv"
-        root = a.heads[root]
-    head = a.heads[root]
-    if a.deps[root] == "pobj":
-        prep = a.lemmas[head]
-        if prep in _LOCATIVE:
-            return True
-        if prep in ("like", "as", "of") and a.lemmas[a.heads[head]] in _PLACE_NOUNS:
-            return True
-    follows = e.last < len(a) and a.lemmas[e.last] in _PLACE_NOUNS
-    # "the Kursk region", "Ukraine’s Sumy and Kharkiv border areas"
-    return follows or (a.deps[root] in ("compound", "nmod") and a.lemmas[head] in _PLACE_NOUNS)
-
-
-def _label(a: Analysis, e: Entity) -> str:
-    if e.label in _MISTAGGED and _used_as_place(a, e):
-        return "GPE"
-    if e.label == "ORG" and a.word(_root(a, e)).lower() in _FACILITY_NOUNS:
-        return "FAC"
-    return e.label
+def _label(reading: Reading, e: Entity, name: str) -> str | None:
+    """The label a name is proposed under, from what it names (`reading.types`), not
+    from the tagger alone; None for a thing or a phrase, which are not proposed."""
+    kind = reading.types.type_of(name).kind
+    if kind == "place":
+        return e.label if e.label in ("GPE", "LOC", "FAC") else "GPE"
+    if kind == "person":
+        return "PERSON"
+    if kind == "organisation" and e.label != "NORP":
+        a = reading.parse
+        return "FAC" if a.word(_root(a, e)).lower() in _FACILITY_NOUNS else "ORG"
+    return None
 
 
 def _conjuncts(a: Analysis, first: int, last: int) -> list[tuple[int, int]]:
@@ -181,13 +159,14 @@ def _common_words(a: Analysis) -> frozenset[str]:
     return frozenset(w for i in range(len(a)) if (w := a.word(i)).islower())
 
 
-def _spans(a: Analysis) -> list[tuple[str, str, int, int]]:
+def _spans(reading: Reading) -> list[tuple[str, str, int, int]]:
     """(label, text, start, end) of each proposing entity; for times, the expression."""
+    a = reading.parse
     out = []
     spans: list[tuple[str, int, int]] = []  # (label, first token, last + 1) of names
     places: set[int] = set()  # tokens of names used as places
     for e in a.entities:
-        if e.label not in _KINDS and e.label not in _MISTAGGED:
+        if e.label not in _KINDS and e.label not in NAME_LABELS:
             continue
         raw = a.text[e.start : e.end]
         if e.label in ("DATE", "TIME"):
@@ -197,15 +176,14 @@ def _spans(a: Analysis) -> list[tuple[str, str, int, int]]:
             m = hit[1]
             out.append((e.label, m.group(), e.start + m.start(), e.start + m.end()))
             continue
-        label = _label(a, e)
-        if label not in _KINDS:
+        label = _label(reading, e, _clean(raw))
+        if label is None:
             continue
         runs = [(e.first, e.last)]
-        if label == "GPE" and e.label in _MISTAGGED:
-            runs = _conjuncts(a, e.first, e.last)
+        if _KINDS[label][1] == "where":
             places.update(range(e.first, e.last))
-        elif _KINDS[label][1] == "where":
-            places.update(range(e.first, e.last))
+            if label == "GPE" and e.label not in ("GPE", "LOC"):  # "Demidovka and Prilesye"
+                runs = _conjuncts(a, e.first, e.last)
         spans += [(label, first, last) for first, last in runs]
     spans += [("GPE", first, last) for first, last in _conjoined_places(a, places)]
     common = _common_words(a)
@@ -221,7 +199,7 @@ def _spans(a: Analysis) -> list[tuple[str, str, int, int]]:
     return sorted(out, key=lambda span: span[2])
 
 
-def _merge(a: Analysis, cast: Cast) -> list[Candidate]:
+def _merge(reading: Reading) -> list[Candidate]:
     """One candidate per entity key and field, in order of first mention. A name that is
     a person's elsewhere joins the person whatever its label ("Zelenskyy" tagged a place
     once, the tagger's error)."""
@@ -229,7 +207,8 @@ def _merge(a: Analysis, cast: Cast) -> list[Candidate]:
     by_key: dict[tuple[str, str], Candidate] = {}
     counts: dict[str, int] = {}
     out: list[Candidate] = []
-    spans = _spans(a)
+    cast = reading.cast
+    spans = _spans(reading)
     votes: dict[str, int] = {}  # per name key: person mentions (a full name counts
     for label, name, *_ in spans:  # three times) less place mentions
         if label in ("PERSON", "GPE", "LOC"):
@@ -292,5 +271,5 @@ def _quotes(reading: Reading) -> list[QuoteProposal]:
 
 def propose(reading: Reading) -> Proposal:
     """The candidates the article's body proposes (`body`), and its quotes."""
-    candidates = from_body(reading, _merge(reading.parse, reading.cast))
+    candidates = from_body(reading, _merge(reading))
     return Proposal(reading, candidates, _quotes(reading))

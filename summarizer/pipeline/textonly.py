@@ -13,7 +13,7 @@ import time
 from datetime import date
 
 from summarizer.grounding import ground_draft
-from summarizer.grounding.mainevent import marked
+from summarizer.grounding.mainevent import lead, marked
 from summarizer.inputs import Article
 from summarizer.pipeline.candidates import propose
 from summarizer.pipeline.join import draft_of
@@ -45,5 +45,5 @@ def text_summary(
         seconds=round(time.monotonic() - started, 3),
         what_source="text" if written is not None else None,
     )
-    summary = marked(reading, grounded.model_copy(update={"what": written}))
+    summary = marked(reading, grounded.model_copy(update={"what": written}), lead(reading))
     return summary.model_copy(update={"article": info, "meta": meta})

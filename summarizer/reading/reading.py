@@ -15,6 +15,7 @@ from functools import cached_property
 from summarizer.reading.analysis import Analysis, parse
 from summarizer.reading.attribution import Attributor
 from summarizer.reading.cast import Cast, build_cast
+from summarizer.reading.entitytypes import TypeBook
 from summarizer.reading.events import Event, events_in
 from summarizer.reading.quotations import Region
 from summarizer.reading.structure import Structure, structure_of
@@ -46,6 +47,12 @@ class Reading:
     def sentences(self) -> list[tuple[int, int]]:
         """The parser's sentences as character spans: the one splitter of a parsed text."""
         return list(self.parse.sentences)
+
+    @cached_property
+    def types(self) -> TypeBook:
+        """What each name names (person, organisation, place, thing, phrase) and the
+        evidence for it: candidates file names by it, and grounding's type rule reads it."""
+        return TypeBook(self.parse)
 
     @cached_property
     def events(self) -> list[list[Event]]:

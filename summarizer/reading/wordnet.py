@@ -96,3 +96,23 @@ def derived_verbs(lemma: str) -> frozenset[str]:
     return _names(
         d for lem in lemmas for d in lem.derivationally_related_forms() if d.synset().pos() == "v"
     )
+
+
+@lru_cache(maxsize=8192)
+def is_word(word: str) -> bool:
+    """Whether WordNet has `word` as a common English word, written in lower case, of any
+    part of speech: "hale" is; "paris" is not (WordNet has only "Paris", a name)."""
+    word = word.lower()
+    return any(lem.name() == word for s in _wordnet().synsets(word) for lem in s.lemmas())
+
+
+@lru_cache(maxsize=8192)
+def noun_kind(word: str) -> str | None:
+    """WordNet's lexicographer file of the commonest sense of `word` as a common noun
+    ("council": "noun.group", "program": "noun.act", "road": "noun.artifact"), or None
+    when WordNet has no such noun in lower case."""
+    word = _wordnet().morphy(word.lower(), "n") or word.lower()  # "angels": "angel"
+    for synset in _wordnet().synsets(word, "n"):
+        if any(lem.name() == word for lem in synset.lemmas()):
+            return str(synset.lexname())
+    return None

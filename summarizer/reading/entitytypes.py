@@ -1,0 +1,214 @@
+"""What a name names: a person, an organisation, a place, a thing (a product, a work), or
+nothing at all (a phrase set in title case), weighed from the evidence a reader uses.
+
+The small tagger alone calls "Belgorod" a person and "Kryvyi Rih" a person with the role
+"remark"; a reader knows better from, strongest first:
+1. the shape: a title-case run with a verb or a leading function word is a phrase ("Zelensky
+   Confirms Presence", "This Means Going Forward"), not a name;
+2. the article's other names: a word of a person's full name is that person ("Hale" beside
+   "Maria Hale");
+3. the gazetteer (`gazetteer.py`) for a name of several words ("Kryvyi Rih"), then first
+   names (gender-guesser): a name of several words that begins with one is a person's;
+4. the article's words around each mention (the parse): "near X", "the X region",
+   "villages like X", "his hometown, X", "X's governor" make a place, and "in X" does
+   unless the tagger says organisation ("in Congress"); a personal title ("President X") a
+   person;
+5. the gazetteer for a one-word name: a country, a US state or a city;
+6. the name's head noun, when it is a common noun (WordNet's lexicographer files): a
+   "council" or an "agency" is an organisation, a "region" a place, and a "program", a
+   "study" or a "shuttle" neither, so no who;
+7. the tagger's label, by majority over the mentions.
+Each answer says which evidence decided, so that a refusal can say so too.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Literal
+
+from summarizer.reading.analysis import Analysis, Entity
+from summarizer.reading.gazetteer import place_named
+from summarizer.reading.gender import first_name_gender
+from summarizer.reading.names import TITLES, is_org_name, name_words
+from summarizer.reading.wordnet import noun_kind
+
+Kind = Literal["person", "organisation", "place", "thing", "phrase"]
+_BY_LABEL: dict[str, Kind] = {
+    "PERSON": "person", "ORG": "organisation", "NORP": "organisation", "GPE": "place",
+    "LOC": "place", "FAC": "place", "PRODUCT": "thing", "WORK_OF_ART": "thing",
+    "EVENT": "thing", "LAW": "thing", "LANGUAGE": "thing",
+}  # fmt: skip
+NAME_LABELS = frozenset(_BY_LABEL)
+# Prepositions of place: "in Sumy", "near Demidovka". "in" and "within" also take
+# organisations ("in Congress"), so they outvote only a label that is not ORG.
+_LOCATIVE = frozenset("near into across inside outside around throughout".split())
+_LOCATIVE_WEAK = frozenset(["in", "within"])
+PLACE_NOUNS = frozenset(
+    """region village city town province oblast county district border area country capital
+    territory port island suburb municipality hometown""".split()
+)
+# Nouns a place has and a person does not: "Russia's governor", "Kyiv's residents".
+_OWNED_BY_PLACES = frozenset("governor mayor residents outskirts population capital".split())
+_VERB_TAGS = frozenset(["VBZ", "VBD", "VBP", "MD"])
+_FUNCTION_POS = frozenset(["PRON", "DET", "AUX", "SCONJ", "PART"])
+
+
+@dataclass(frozen=True)
+class Typed:
+    """A name's kind (None: no evidence) and the evidence that decided it."""
+
+    kind: Kind | None
+    evidence: str = ""
+
+
+@dataclass
+class _Seen:
+    labels: Counter[str] = field(default_factory=Counter)
+    place: list[str] = field(default_factory=list)  # cue phrases, as the article has them
+    place_weak: list[str] = field(default_factory=list)
+    person: list[str] = field(default_factory=list)
+    head: str | None = None  # WordNet's file for the name's head noun ("noun.group")
+
+
+def _key(name: str) -> str:
+    """Its words without titles and articles; initials as they are ("US", "UK")."""
+    return " ".join(name_words(name)) or (name.strip().casefold() if name.isupper() else "")
+
+
+def _phrase(a: Analysis, first: int, last: int) -> str | None:
+    """Why the token run [first, last) is a phrase, not a name, or None."""
+    for t in range(first, last):
+        word = a.word(t)
+        if a.tags[t] in _VERB_TAGS and word[:1].isupper():
+            return f"it has the verb '{word}'"
+    if a.pos[first] in _FUNCTION_POS and a.lemmas[first] not in ("the", "a", "an"):
+        return f"it begins with '{a.word(first)}'"
+    return None
+
+
+class TypeBook:
+    """The evidence for every name of one article (built once, with its reading)."""
+
+    def __init__(self, a: Analysis) -> None:
+        self.a = a
+        # Words the article writes in lower case: a city named so is no evidence.
+        self.common = frozenset(w for i in range(len(a)) if (w := a.word(i)).islower())
+        self.seen: dict[str, _Seen] = {}
+        self.phrases: dict[str, str] = {}
+        self.first_names: dict[str, str] = {}  # a surname -> the full name with a first name
+        for e in a.entities:
+            if e.label in NAME_LABELS:
+                self._add(e)
+
+    def _add(self, e: Entity) -> None:
+        a = self.a
+        key = _key(a.text[e.start : e.end])
+        if not key:
+            return
+        why = _phrase(a, e.first, e.last)
+        if why is not None:
+            self.phrases[key] = why
+        seen = self.seen.setdefault(key, _Seen())
+        seen.labels[e.label] += 1
+        root = (a.roots(e.first, e.last) or [e.last - 1])[-1]
+        cue = a.text[a.starts[max(e.first - 2, 0)] : a.ends[min(e.last + 1, len(a) - 1)]]
+        place, weak = _place_cue(a, e, root)
+        if place:
+            seen.place.append(cue)
+        elif weak:
+            seen.place_weak.append(cue)
+        if _person_cue(a, e):
+            seen.person.append(cue)
+        if seen.head is None and a.word(root)[:1].isupper() and e.last - e.first > 1:
+            seen.head = noun_kind(a.lemmas[root])
+        words = key.split()
+        if e.label == "PERSON" and len(words) >= 2 and first_name_gender(words[0]) != "unknown":
+            self.first_names.setdefault(words[-1], a.text[e.start : e.end])
+
+    def type_of(self, name: str) -> Typed:
+        """The kind of `name` and the evidence that decided it (module docstring)."""
+        key = _key(name)
+        if not key:
+            return Typed(None)
+        if key in self.phrases:
+            return Typed("phrase", self.phrases[key])
+        words = key.split()
+        if len(words) == 1 and key in self.first_names:
+            return Typed("person", f"the article names the person {self.first_names[key]}")
+        seen = self.seen.get(key) or _Seen()
+        label = seen.labels.most_common(1)[0][0] if seen.labels else None
+        if len(words) > 1 and (found := place_named(name, common=self.common)) is not None:
+            return Typed("place", f"'{name}' is {found.describe()}")
+        if len(words) > 1 and not is_org_name(words) and first_name_gender(words[0]) != "unknown":
+            return Typed("person", f"'{words[0].title()}' is a first name")
+        place = len(seen.place) + (len(seen.place_weak) if not seen.labels["ORG"] else 0)
+        if place > len(seen.person):
+            cue = (seen.place or seen.place_weak)[0]
+            return Typed("place", f"the article's words: '{cue}'")
+        if seen.person and len(seen.person) > place:
+            return Typed("person", f"the article's words: '{seen.person[0]}'")
+        if label not in ("ORG", "NORP") or seen.labels["GPE"]:
+            found = place_named(name, common=self.common)
+            if found is not None:
+                return Typed("place", f"'{name}' is {found.describe()}")
+        if label is not None:
+            return Typed(_BY_LABEL[label], f"the tagger's label {label}")
+        return Typed(None)
+
+
+def _head_kind(words: list[str]) -> str | None:
+    """The WordNet file of a name's head noun, from its words alone (a name no entity of
+    the article has): the word before "of", else the last."""
+    head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
+    return noun_kind(head) if len(words) > 1 else None
+
+
+def _by_head(head: str, label: str | None) -> Kind | None:
+    """The kind a head noun makes: a group an organisation, a location a place, a person
+    a person; an artifact keeps an organisation's or a place's label ("White House",
+    "Museum of Flight") and is otherwise a thing, as are acts, events and ideas."""
+    if head == "noun.group":
+        return "organisation"
+    if head == "noun.location":
+        return "place"
+    if head == "noun.person":
+        return "person"
+    if head == "noun.artifact" and label in ("ORG", "FAC", "GPE", "LOC"):
+        return None
+    return "thing"
+
+
+def _place_cue(a: Analysis, e: Entity, root: int) -> tuple[bool, bool]:
+    """Whether the words around entity `e` use it as a place: (strongly, weakly)."""
+    while a.deps[root] == "conj" and a.heads[root] != root:  # "in Sumy and Kharkiv"
+        root = a.heads[root]
+    head = a.heads[root]
+    if e.last < len(a) and a.lemmas[e.last] in PLACE_NOUNS:  # "the Kursk region"
+        return True, False
+    if a.deps[root] in ("compound", "nmod") and a.lemmas[head] in PLACE_NOUNS:
+        return True, False
+    if a.deps[root] == "appos" and a.lemmas[head] in PLACE_NOUNS:  # "his hometown, X"
+        return True, False
+    if a.deps[root] == "poss" and a.lemmas[head] in _OWNED_BY_PLACES:
+        return True, False
+    if a.deps[root] == "pobj":
+        prep = a.lemmas[head]
+        if prep in _LOCATIVE:
+            return True, False
+        if prep in ("like", "as", "of") and a.lemmas[a.heads[head]] in PLACE_NOUNS:
+            return True, False  # "villages like Prilesye", "the city of Sumy"
+        return False, prep in _LOCATIVE_WEAK
+    return False, False
+
+
+def _person_cue(a: Analysis, e: Entity) -> bool:
+    """Whether a personal title just before entity `e` makes it a person ("President
+    Zelensky"). A speech verb does not: countries and companies "said" too."""
+    before = e.first - 1
+    return (
+        before >= 0
+        and a.lemmas[before] in TITLES
+        and a.word(before)[:1].isupper()
+        and a.deps[before] == "compound"
+    )

