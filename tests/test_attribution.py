@@ -202,7 +202,9 @@ def test_a_bad_speaker_claim_does_not_poison_the_other_quotes(seed0: str) -> Non
     }
     result = ground(seed0, summary)
     assert [q.text for q in result.quotes] == [SEED0_QUOTES[0][0], "an ongoing mission."]
-    assert [r.item["speaker"] for r in result.rejected if isinstance(r.item, dict)] == ["Belgorod"]
+    refused = [r.item for r in result.rejected if isinstance(r.item, dict)]
+    assert [q["speaker"] for q in refused if "speaker" in q] == ["Belgorod"]
+    assert [w["text"] for w in refused if "speaker" not in w] == ["Belgorod"]  # a place
 
 
 @pytest.mark.parametrize(

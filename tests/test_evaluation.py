@@ -81,9 +81,8 @@ def test_wrong_speaker_and_missing_quote() -> None:
 
 
 def test_an_ungrounded_prediction_is_counted() -> None:
-    invented = Summary(
-        who=[ground(TEXT, {"who": [{"text": "Lyon"}]}).who[0].model_copy(update={"text": "Paris"})]
-    )
+    lyon = ground(TEXT, {"where": [{"text": "Lyon"}]}).where[0]
+    invented = Summary(where=[lyon.model_copy(update={"text": "Paris"})])
     assert count_ungrounded(TEXT, invented) == 1
     assert scored(invented)["ungrounded"] == 1
 

@@ -96,8 +96,12 @@ def test_where_refuses_times_and_people(seed1: str) -> None:
     assert [w.text for w in result.where] == ["Belgorod"]
     reasons = {r.item["text"]: r.reason for r in result.rejected if isinstance(r.item, dict)}
     assert reasons["Monday"] == "'Monday' is a time, not a place"
-    assert reasons["Oleksandr Syrskyi"] == "'Oleksandr Syrskyi' is a person, not a place"
-    assert reasons["Donald Trump"] == "'Donald Trump' is a person, not a place"
+    assert reasons["Oleksandr Syrskyi"] == (
+        "'Oleksandr Syrskyi' is a person, not a place ('Oleksandr' is a first name)"
+    )
+    assert reasons["Donald Trump"] == (
+        "'Donald Trump' is a person, not a place ('Donald' is a first name)"
+    )
 
 
 def test_where_keeps_places_that_contain_time_words() -> None:

@@ -4,9 +4,9 @@ states, as the sentences that tell it give them.
 With a model, rule 5 chose the sentences that state `what` (its evidence); with none, the
 lead tells the main event: the body's first sentence (`lead`). An item is the main event's
 when those sentences name it: its actor, those it acts on, its place and its time are named
-where it is told. A field they leave empty may take the items of the sentence that follows
-in the same paragraph, as a lead's second sentence often gives the day or the place ("On
-Monday, he said …"). A time is the event's only as a point in time: "twelve years" or "a
+where it is told. The body's next sentence adds its places and times (a lead's second
+sentence often gives the day or the place: "On Monday, he said …"), and its parties only
+when the first named none. A time is the event's only as a point in time: "twelve years" or "a
 month" is how long, not when. Main items are put first; the others are "also named".
 """
 
@@ -32,11 +32,13 @@ def _named_in(reading: Reading, item: Who | Where | When, spans: Spans) -> bool:
 
 
 def _next_sentence(reading: Reading, spans: Spans) -> Spans:
-    """The sentence after the last of `spans`, when the same paragraph goes on with it."""
-    last = max(e for _, e in spans)
+    """The body's sentence after the first of `spans` (the one that states the event), when
+    `spans` do not have it already."""
+    first = min(e for _, e in spans)
     for start, end in reading.sentences:
-        if start >= last:
-            return [(start, end)] if reading.structure.in_body(start) else []
+        if start >= first:
+            fresh = reading.structure.in_body(start) and (start, end) not in spans
+            return [(start, end)] if fresh else []
     return []
 
 

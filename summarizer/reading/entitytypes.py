@@ -11,13 +11,10 @@ The small tagger alone calls "Belgorod" a person and "Kryvyi Rih" a person with 
    names (gender-guesser): a name of several words that begins with one is a person's;
 4. the article's words around each mention (the parse): "near X", "the X region",
    "villages like X", "his hometown, X", "X's governor" make a place, and "in X" does
-   unless the tagger says organisation ("in Congress"); a personal title ("President X") a
-   person;
+   unless the tagger says organisation ("in Congress") and the gazetteer has no such place;
+   a personal title ("President X") makes a person;
 5. the gazetteer for a one-word name: a country, a US state or a city;
-6. the name's head noun, when it is a common noun (WordNet's lexicographer files): a
-   "council" or an "agency" is an organisation, a "region" a place, and a "program", a
-   "study" or a "shuttle" neither, so no who;
-7. the tagger's label, by majority over the mentions.
+6. the tagger's label, by majority over the mentions.
 Each answer says which evidence decided, so that a refusal can say so too.
 """
 
@@ -31,7 +28,7 @@ from summarizer.reading.analysis import Analysis, Entity
 from summarizer.reading.gazetteer import place_named
 from summarizer.reading.gender import first_name_gender
 from summarizer.reading.names import TITLES, is_org_name, name_words
-from summarizer.reading.wordnet import noun_kind
+from summarizer.reading.wordnet import only_a_verb
 
 Kind = Literal["person", "organisation", "place", "thing", "phrase"]
 _BY_LABEL: dict[str, Kind] = {
@@ -51,6 +48,9 @@ PLACE_NOUNS = frozenset(
 # Nouns a place has and a person does not: "Russia's governor", "Kyiv's residents".
 _OWNED_BY_PLACES = frozenset("governor mayor residents outskirts population capital".split())
 _VERB_TAGS = frozenset(["VBZ", "VBD", "VBP", "MD"])
+_LEADING_FUNCTION = frozenset(
+    "this that these those it he she they we you i there here what how why when".split()
+)
 _FUNCTION_POS = frozenset(["PRON", "DET", "AUX", "SCONJ", "PART"])
 
 
@@ -68,7 +68,6 @@ class _Seen:
     place: list[str] = field(default_factory=list)  # cue phrases, as the article has them
     place_weak: list[str] = field(default_factory=list)
     person: list[str] = field(default_factory=list)
-    head: str | None = None  # WordNet's file for the name's head noun ("noun.group")
 
 
 def _key(name: str) -> str:
@@ -85,6 +84,17 @@ def _phrase(a: Analysis, first: int, last: int) -> str | None:
     if a.pos[first] in _FUNCTION_POS and a.lemmas[first] not in ("the", "a", "an"):
         return f"it begins with '{a.word(first)}'"
     return None
+
+
+def _phrase_words(name: str) -> str | None:
+    """Why a name no entity of the article has is a phrase, from its words alone: it
+    begins with a pronoun or a demonstrative ("This Means Going Forward"), or has a word
+    that is only a verb ("Zelensky Confirms Presence")."""
+    words = name.split()
+    if words and words[0].lower() in _LEADING_FUNCTION:
+        return f"it begins with '{words[0]}'"
+    verb = next((w for w in words[1:] if w[:1].isupper() and only_a_verb(w)), None)
+    return f"it has the verb '{verb}'" if verb else None
 
 
 class TypeBook:
@@ -120,8 +130,6 @@ class TypeBook:
             seen.place_weak.append(cue)
         if _person_cue(a, e):
             seen.person.append(cue)
-        if seen.head is None and a.word(root)[:1].isupper() and e.last - e.first > 1:
-            seen.head = noun_kind(a.lemmas[root])
         words = key.split()
         if e.label == "PERSON" and len(words) >= 2 and first_name_gender(words[0]) != "unknown":
             self.first_names.setdefault(words[-1], a.text[e.start : e.end])
@@ -133,6 +141,8 @@ class TypeBook:
             return Typed(None)
         if key in self.phrases:
             return Typed("phrase", self.phrases[key])
+        if (why := _phrase_words(name)) is not None:
+            return Typed("phrase", why)
         words = key.split()
         if len(words) == 1 and key in self.first_names:
             return Typed("person", f"the article names the person {self.first_names[key]}")
@@ -142,41 +152,19 @@ class TypeBook:
             return Typed("place", f"'{name}' is {found.describe()}")
         if len(words) > 1 and not is_org_name(words) and first_name_gender(words[0]) != "unknown":
             return Typed("person", f"'{words[0].title()}' is a first name")
-        place = len(seen.place) + (len(seen.place_weak) if not seen.labels["ORG"] else 0)
+        on_map = place_named(name, common=self.common)
+        weak = len(seen.place_weak) if not seen.labels["ORG"] or on_map else 0
+        place = len(seen.place) + weak
         if place > len(seen.person):
             cue = (seen.place or seen.place_weak)[0]
             return Typed("place", f"the article's words: '{cue}'")
         if seen.person and len(seen.person) > place:
             return Typed("person", f"the article's words: '{seen.person[0]}'")
-        if label not in ("ORG", "NORP") or seen.labels["GPE"]:
-            found = place_named(name, common=self.common)
-            if found is not None:
-                return Typed("place", f"'{name}' is {found.describe()}")
+        if on_map is not None and (label not in ("ORG", "NORP") or seen.labels["GPE"]):
+            return Typed("place", f"'{name}' is {on_map.describe()}")
         if label is not None:
             return Typed(_BY_LABEL[label], f"the tagger's label {label}")
         return Typed(None)
-
-
-def _head_kind(words: list[str]) -> str | None:
-    """The WordNet file of a name's head noun, from its words alone (a name no entity of
-    the article has): the word before "of", else the last."""
-    head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
-    return noun_kind(head) if len(words) > 1 else None
-
-
-def _by_head(head: str, label: str | None) -> Kind | None:
-    """The kind a head noun makes: a group an organisation, a location a place, a person
-    a person; an artifact keeps an organisation's or a place's label ("White House",
-    "Museum of Flight") and is otherwise a thing, as are acts, events and ideas."""
-    if head == "noun.group":
-        return "organisation"
-    if head == "noun.location":
-        return "place"
-    if head == "noun.person":
-        return "person"
-    if head == "noun.artifact" and label in ("ORG", "FAC", "GPE", "LOC"):
-        return None
-    return "thing"
 
 
 def _place_cue(a: Analysis, e: Entity, root: int) -> tuple[bool, bool]:

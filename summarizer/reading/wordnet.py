@@ -106,13 +106,13 @@ def is_word(word: str) -> bool:
     return any(lem.name() == word for s in _wordnet().synsets(word) for lem in s.lemmas())
 
 
+
 @lru_cache(maxsize=8192)
-def noun_kind(word: str) -> str | None:
-    """WordNet's lexicographer file of the commonest sense of `word` as a common noun
-    ("council": "noun.group", "program": "noun.act", "road": "noun.artifact"), or None
-    when WordNet has no such noun in lower case."""
-    word = _wordnet().morphy(word.lower(), "n") or word.lower()  # "angels": "angel"
-    for synset in _wordnet().synsets(word, "n"):
-        if any(lem.name() == word for lem in synset.lemmas()):
-            return str(synset.lexname())
-    return None
+def only_a_verb(word: str) -> bool:
+    """Whether `word` is a form of a verb and of no noun or adjective ("confirms",
+    "launched"; not "means", "going" or "forward"): a name has no such word."""
+    wordnet = _wordnet()
+    word = word.lower()
+    if wordnet.morphy(word, "v") is None:
+        return False
+    return not any(wordnet.morphy(word, pos) for pos in ("n", "a", "r"))
