@@ -47,7 +47,7 @@ def ground(article: str | Reading, summary: Summary | Mapping[str, Any]) -> Summ
     given = summary if isinstance(summary, Summary) else Summary.model_validate(summary)
     reading = article if isinstance(article, Reading) else _reading(article)
     grounded = ground_draft(reading, Draft.of(given))
-    grounded = marked(reading, grounded, evidence_of(grounded))
+    grounded = marked(reading, grounded, evidence_of(reading, grounded))
     update = {name: getattr(grounded, name) for name in (*FIELDS, "rejected")}
     article_info = given.article.model_copy(update={"sha256": reading.sha256})
     return given.model_copy(update=update | {"article": article_info})

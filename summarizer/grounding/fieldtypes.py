@@ -1,5 +1,6 @@
 """Rule 4, types hold: a `when` holds a time; `who` and `where` are not times; a `who` is
-no place and no phrase, and a `where` no person.
+no place (unless it acts: "Sweden beat South Korea") and no phrase, and a `where` no
+person.
 
 What a name names is the reading's (`reading.types`: the parse around its mentions, the
 article's other names, a gazetteer, first names, the tagger), and a refusal says which
@@ -62,7 +63,7 @@ def who_problem(reading: Reading, span: str) -> str | None:
     if is_time_expression(span, whole=True):
         return f"'{span}' is a time, not a person or organisation"
     typed = reading.types.type_of(span)
-    if typed.kind == "place":
+    if typed.kind == "place" and reading.types.acting(span) is None:  # "Sweden beat …"
         return f"'{span}' is a place, not a person or organisation ({typed.evidence})"
     if typed.kind == "phrase":
         return f"'{span}' is a phrase, not a name ({typed.evidence})"

@@ -23,12 +23,91 @@ Item = TypeVar("Item", Who, Where, When)
 Spans = list[tuple[int, int]]
 
 
-def _named_in(reading: Reading, item: Who | Where | When, spans: Spans) -> bool:
-    """Whether the article names `item` inside one of `spans`."""
-    if item.start is not None and any(s <= item.start < e for s, e in spans):
+# Prepositions that put an event somewhere ("in Aceh", "off Sumatra"); not "from" (where
+# people or things come from) nor "to".
+_AT = frozenset(
+    "in at near on across inside outside into onto off throughout within around".split()
+)
+# Links from a name to the phrase it is part of: "Russia’s Belgorod region", "Mecca, Saudi
+# Arabia", "Sumy and Kharkiv".
+_PART_OF = frozenset(["compound", "poss", "conj", "appos", "nmod", "amod", "case"])
+_DASHES = (" — ", " – ", " - ")
+_LOCALE = frozenset(["compound", "poss", "nmod", "amod"])  # "the Hong Kong election"
+
+
+def _mentions(reading: Reading, item: Who | Where | When, spans: Spans) -> Spans:
+    """Where the article names `item` inside one of `spans`."""
+    found = [
+        (at.start, at.end) for at in locations(reading.index, item.text, fold=True, fuzzy=False)
+    ]
+    if item.start is not None and item.end is not None:
+        found.append((item.start, item.end))
+    return [(a, b) for a, b in set(found) if any(s <= a and b <= e for s, e in spans)]
+
+
+def _root(reading: Reading, start: int, end: int) -> int:
+    a = reading.parse
+    tokens = a.tokens_between(start, end)
+    return (a.roots(tokens.start, tokens.stop) or [max(tokens.stop - 1, 0)])[-1]
+
+
+def _head(reading: Reading, start: int, end: int) -> int:
+    """The token a mention hangs from, climbing the phrase it is part of ("the coast of
+    Aceh, Indonesia": "coast")."""
+    a = reading.parse
+    t = _root(reading, start, end)
+    while a.heads[t] != t:
+        if a.deps[t] in _PART_OF:
+            t = a.heads[t]
+        elif a.deps[t] == "pobj" and a.lemmas[a.heads[t]] == "of" and a.heads[a.heads[t]] != t:
+            t = a.heads[a.heads[t]]
+        else:
+            break
+    return t
+
+
+def _in_dateline(reading: Reading, start: int) -> bool:
+    """Whether `start` lies in a dateline that opens its sentence ("Taipei, Taiwan — …")."""
+    a = reading.parse
+    sentence = a.sentences[a.sentence_of(a.token_at(start))]
+    opening = reading.text[sentence[0] : start]
+    if any(d in opening for d in _DASHES) or len(opening.split()) > 8:
+        return False
+    return any(d in reading.text[start : sentence[1]] for d in _DASHES)
+
+
+def _where_it_happens(reading: Reading, start: int, end: int) -> bool:
+    """A place mentioned as where something happens: after a preposition of place ("off
+    the coast of Aceh"), as the locale of a thing named ("the Hong Kong election", "Mecca's
+    Grand Mosque"), or in a dateline before the lead's dash ("Taipei, Taiwan — …"); not as
+    an actor ("Sweden beat …") nor as an origin ("seekers from Myanmar")."""
+    a = reading.parse
+    if _in_dateline(reading, start):
         return True
-    found = locations(reading.index, item.text, fold=True, fuzzy=False)
-    return any(s <= at.start and at.end <= e for at in found for s, e in spans)
+    if a.deps[_root(reading, start, end)] in _LOCALE:
+        return True
+    t = _head(reading, start, end)
+    return a.deps[t] == "pobj" and a.lemmas[a.heads[t]] in _AT
+
+
+def _a_source(reading: Reading, start: int, end: int) -> bool:
+    """A name given only as the source of the report ("according to the Civil Defense
+    Authority"), not as a party of the event."""
+    a = reading.parse
+    t = _head(reading, start, end)
+    prep = a.heads[t]
+    return a.deps[t] == "pobj" and a.lemmas[prep] == "to" and a.lemmas[a.heads[prep]] == "accord"
+
+
+def _named_in(reading: Reading, item: Who | Where | When, spans: Spans) -> bool:
+    """Whether the sentences of `spans` name `item` as a part of their event: a party (not
+    only a source), a place where it happens, a point in time."""
+    found = _mentions(reading, item, spans)
+    if isinstance(item, Where):
+        return any(_where_it_happens(reading, s, e) for s, e in found)
+    if isinstance(item, Who):
+        return any(not _a_source(reading, s, e) for s, e in found)
+    return bool(found) and _point_in_time(item)
 
 
 def _next_sentence(reading: Reading, spans: Spans) -> Spans:
@@ -42,10 +121,8 @@ def _next_sentence(reading: Reading, spans: Spans) -> Spans:
     return []
 
 
-def _point_in_time(item: Who | Where | When) -> bool:
+def _point_in_time(item: When) -> bool:
     """Not a duration ("twelve years") nor a bare unit of time ("a month")."""
-    if not isinstance(item, When):
-        return True
     found = find_time(item.text)
     return found is not None and found[0] not in ("span", "noun")
 
@@ -53,10 +130,12 @@ def _point_in_time(item: Who | Where | When) -> bool:
 def _mark(reading: Reading, items: list[Item], spans: Spans, then: Spans) -> list[Item]:
     """Mark `items` named in `spans`, or in `then` too: the sentence after, for a place
     or a time always, for a party only when `spans` name none."""
-    main = [_point_in_time(i) and _named_in(reading, i, spans) for i in items]
+    main = [_named_in(reading, i, spans) for i in items]
     if then and (not any(main) or not isinstance(items[0], Who)):
-        more = [_point_in_time(i) and _named_in(reading, i, then) for i in items]
+        more = [_named_in(reading, i, then) for i in items]
         main = [a or b for a, b in zip(main, more, strict=True)]
+    if not any(main) and items and isinstance(items[0], Where):  # no other place given:
+        main = [bool(_mentions(reading, i, spans)) for i in items]  # "a boy from Irving"
     marked = [i.model_copy(update={"main": m}) for i, m in zip(items, main, strict=True)]
     return [i for i in marked if i.main] + [i for i in marked if not i.main]
 
@@ -70,20 +149,51 @@ def lead(reading: Reading) -> Spans:
     return []
 
 
-def evidence_of(summary: Summary) -> Spans:
-    """The spans of the sentences that state `what` (rule 5's evidence)."""
+def evidence_of(reading: Reading, summary: Summary) -> Spans:
+    """The body's sentences that state `what` (rule 5's evidence); the lead when only the
+    furniture does (a `what` that copies the headline: the lead tells the same event)."""
     what = summary.what
     if what is None or what.summary is None:
         return []
-    return [(e.start, e.end) for e in what.evidence if e.start is not None and e.end]
+    spans = [(e.start, e.end) for e in what.evidence if e.start is not None and e.end]
+    in_body = [(s, e) for s, e in spans if reading.structure.in_body(s)]
+    return in_body or (lead(reading) if spans else [])
+
+
+def _acts(reading: Reading, item: Where, spans: Spans) -> bool:
+    """A place that is a party of the event, not where it happens: the subject or the
+    object of its verb ("Sweden beat South Korea", "North Korea fired shells")."""
+    a = reading.parse
+    for start, end in _mentions(reading, item, spans):
+        if _in_dateline(reading, start):
+            continue
+        t = _root(reading, start, end)
+        while a.deps[t] == "conj" and a.heads[t] != t:
+            t = a.heads[t]
+        if a.deps[t] in ("nsubj", "dobj"):
+            return True
+    return False
+
+
+def _actors(reading: Reading, summary: Summary, spans: Spans) -> Summary:
+    """Places that act in the main event's sentences moved to `who`: a country that wins
+    or fires is a party of the event (metonymy), as a reader lists it."""
+    acting = [w for w in summary.where if _acts(reading, w, spans)]
+    if not acting:
+        return summary
+    who = summary.who + [Who.model_validate(w.model_dump(exclude={"main"})) for w in acting]
+    where = [w for w in summary.where if w not in acting]
+    return summary.model_copy(update={"who": who, "where": where})
 
 
 def marked(reading: Reading, summary: Summary, spans: Spans) -> Summary:
     """`summary` with the who, where and when items that `spans` (the sentences that tell
-    the main event) name marked main and put first."""
+    the main event) name marked main and put first; places that act in them are its
+    parties (`_actors`)."""
     if not spans:
         return summary
     then = _next_sentence(reading, spans)
+    summary = _actors(reading, summary, spans + then)
     return summary.model_copy(
         update={
             "who": _mark(reading, summary.who, spans, then),

@@ -97,7 +97,7 @@ async def summarize_chunk(
         result = grounded if result is None else union(result, grounded)
         if not grounded.rejected or attempt == options.max_attempts:
             part = with_text_what(reading, result)
-            main = marked(reading, part.summary, evidence_of(part.summary))
+            main = marked(reading, part.summary, evidence_of(reading, part.summary))
             return replace(part, summary=main, attempts=attempt)
         messages = reask_messages(messages, answer, grounded.rejected)
     raise AssertionError("max_attempts is at least 1")

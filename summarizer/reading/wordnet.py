@@ -106,7 +106,6 @@ def is_word(word: str) -> bool:
     return any(lem.name() == word for s in _wordnet().synsets(word) for lem in s.lemmas())
 
 
-
 @lru_cache(maxsize=8192)
 def only_a_verb(word: str) -> bool:
     """Whether `word` is a form of a verb and of no noun or adjective ("confirms",

@@ -1,0 +1,96 @@
+"""What a name names, from more evidence than the small tagger (issue 22, part 2): the
+seeds' towns are places, headline fragments are phrases, and rule 4 refuses a who that the
+evidence makes a place or a phrase, and a where it makes a person, saying which evidence
+decided."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer import ground
+from summarizer.inputs import Article
+from summarizer.pipeline.textonly import text_summary
+from summarizer.reading import reading_of
+from summarizer.reading.gazetteer import place_named
+
+SEED_PLACES = ["Belgorod", "Kryvyi Rih", "Sumy", "Kharkiv", "Donetsk", "Demidovka", "Prilesye"]
+
+
+@pytest.mark.parametrize("which", ["seed0", "seed1"])
+def test_seed_towns_are_places_and_nothing_is_refused_for_its_type(
+    which: str, request: pytest.FixtureRequest
+) -> None:
+    text = request.getfixturevalue(which)
+    summary = text_summary(Article(id=which, source=which, text=text))
+    where = {w.text for w in summary.where}
+    present = [p for p in SEED_PLACES if p in text]
+    assert set(present) <= where
+    assert not set(present) & {w.text for w in summary.who}
+    assert summary.rejected == []
+
+
+def test_evidence_for_each_kind_is_named(seed0: str, seed1: str) -> None:
+    types0, types1 = reading_of(seed0).types, reading_of(seed1).types
+    kryvyi = types1.type_of("Kryvyi Rih")
+    assert (kryvyi.kind, kryvyi.evidence) == (
+        "place",
+        "'Kryvyi Rih' is a city of 603,904 people in GeoNames",
+    )
+    prilesye = types1.type_of("Prilesye")  # in no gazetteer: the parse decides
+    assert prilesye.kind == "place"
+    assert prilesye.evidence.startswith("the article's words")
+    assert types0.type_of("Volodymyr Zelensky").kind == "person"
+    assert types1.type_of("Institute for the Study of War").kind == "organisation"
+    phrase = types0.type_of("Zelensky Confirms Presence")
+    assert (phrase.kind, phrase.evidence) == ("phrase", "it has the verb 'Confirms'")
+
+
+def test_a_place_a_phrase_and_a_person_are_refused_with_their_evidence(seed0: str) -> None:
+    claims = {
+        "who": [{"text": "Belgorod"}, {"text": "This Means Going Forward"},
+                {"text": "Volodymyr Zelensky"}],
+        "where": [{"text": "Volodymyr Zelensky"}, {"text": "Kursk"}],
+    }  # fmt: skip
+    result = ground(seed0, claims)
+    assert [w.text for w in result.who] == ["Volodymyr Zelensky"]
+    assert [w.text for w in result.where] == ["Kursk"]
+    reasons = {(r.field, r.claim): r.reason for r in result.rejected}
+    assert reasons[("who", "Belgorod")].startswith(
+        "'Belgorod' is a place, not a person or organisation (the article's words: "
+    )
+    assert reasons[("who", "This Means Going Forward")].startswith(
+        "'This Means Going Forward' is a phrase, not a name ("
+    )
+    assert reasons[("where", "Volodymyr Zelensky")] == (
+        "'Volodymyr Zelensky' is a person, not a place ('Volodymyr' is a first name)"
+    )
+
+
+def test_a_surname_is_the_person_even_where_a_gazetteer_has_a_town() -> None:
+    """Hale is a town in GeoNames; beside "Maria Hale" it is her, and a where is refused."""
+    text = "Maria Hale spoke in Lyon on Monday. Hale said the bridge would open."
+    result = ground(text, {"who": [{"text": "Hale"}], "where": [{"text": "Hale"}]})
+    assert [w.text for w in result.who] == ["Hale"]
+    assert [r.reason for r in result.rejected] == [
+        "'Hale' is a person, not a place (the article names the person Maria Hale)"
+    ]
+
+
+def test_the_gazetteer_keeps_first_names_and_common_words_out() -> None:
+    assert place_named("Kharkiv") is not None
+    assert place_named("Paris") is not None  # a first name, but a city of millions
+    assert place_named("Sam") is None
+    assert place_named("Hale") is None
+    assert place_named("Georgia") is not None
+    assert place_named("Georgia").kind == "country"
+
+
+def test_a_place_that_acts_may_be_a_who() -> None:
+    """Metonymy: a country that wins is a party; where the match was played is a place."""
+    text = "Sweden beat South Korea 1-0 in Sochi on Monday, and Sweden now lead the group."
+    result = ground(text, {"who": [{"text": "Sweden"}, {"text": "Sochi"}]})
+    assert [w.text for w in result.who] == ["Sweden"]
+    assert [r.claim for r in result.rejected] == ["Sochi"]
+    summary = text_summary(Article(id="m", source="m", text=text))
+    assert [w.text for w in summary.who if w.main] == ["Sweden", "South Korea"]
+    assert [w.text for w in summary.where if w.main] == ["Sochi"]
