@@ -14,7 +14,9 @@ The small tagger alone calls "Belgorod" a person and "Kryvyi Rih" a person with 
    unless the tagger says organisation ("in Congress") and the gazetteer has no such place;
    a personal title ("President X") makes a person;
 5. the gazetteer for a one-word name: a country, a US state or a city;
-6. the tagger's label, by majority over the mentions.
+6. the tagger's label, by majority over the mentions; but a one-word place that nothing
+   else supports (no gazetteer entry, not even "in X") is no evidence of anything: the
+   small tagger calls "Satan", "Wicca" and "Ubisoft" places.
 Each answer says which evidence decided, so that a refusal can say so too.
 """
 
@@ -41,6 +43,9 @@ NAME_LABELS = frozenset(_BY_LABEL)
 # organisations ("in Congress"), so they outvote only a label that is not ORG.
 _LOCATIVE = frozenset("near into across inside outside around throughout".split())
 _LOCATIVE_WEAK = frozenset(["in", "within"])
+# Prepositions that take places among much else ("from Irving", "to Tasmania"): enough to
+# back the tagger's place label, not to overrule another.
+_PLACE_HINT = frozenset(["from", "to", "via", "toward", "towards"])
 PLACE_NOUNS = frozenset(
     """region village city town province oblast county district border area country capital
     territory port island suburb municipality hometown""".split()
@@ -67,6 +72,7 @@ class _Seen:
     labels: Counter[str] = field(default_factory=Counter)
     place: list[str] = field(default_factory=list)  # cue phrases, as the article has them
     place_weak: list[str] = field(default_factory=list)
+    place_hint: int = 0
     person: list[str] = field(default_factory=list)
     acts: list[str] = field(default_factory=list)  # as the subject of a verb
 
@@ -123,6 +129,7 @@ class TypeBook:
         root = (a.roots(e.first, e.last) or [e.last - 1])[-1]
         cue = a.text[a.starts[max(e.first - 2, 0)] : a.ends[min(e.last + 1, len(a) - 1)]]
         place, weak = _place_cue(a, e, root)
+        hint = a.deps[root] == "pobj" and a.lemmas[a.heads[root]] in _PLACE_HINT
         person = _person_cue(a, e)
         subject = root
         while a.deps[subject] == "conj" and a.heads[subject] != subject:
@@ -136,6 +143,7 @@ class TypeBook:
                 seen.place.append(cue)
             elif weak:
                 seen.place_weak.append(cue)
+            seen.place_hint += hint
             if person:
                 seen.person.append(cue)
             if acts:
@@ -178,6 +186,9 @@ class TypeBook:
             return Typed("person", f"the article's words: '{seen.person[0]}'")
         if on_map is not None and (label not in ("ORG", "NORP") or seen.labels["GPE"]):
             return Typed("place", f"'{name}' is {on_map.describe()}")
+        backed = seen.place_weak or seen.place_hint or len(words) > 1 or name.isupper()
+        if label in ("GPE", "LOC") and not backed:
+            return Typed(None)  # an unknown word the tagger guessed a place: "Satan", "Ubisoft"
         if label is not None:
             return Typed(_BY_LABEL[label], f"the tagger's label {label}")
         return Typed(None)

