@@ -7,9 +7,10 @@ item's offsets must point at its text, or the error names the file and line.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
@@ -59,25 +60,35 @@ def _check_offsets(gold: _Gold) -> str | None:
     return None
 
 
-def load_gold(path: Path) -> list[dict[str, Any]]:
-    """The gold articles of a JSONL file, each a dict as written in the file."""
+Model = TypeVar("Model", bound=BaseModel)
+
+
+def _lines(path: Path, model: type[Model]) -> Iterator[tuple[int, dict[str, Any], Model]]:
+    """Each non-blank line of a JSONL file: its number, as written, and checked by
+    `model`; an unreadable file or a bad line is a `GoldError` naming file and line."""
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as err:
         raise GoldError(f"{path}: cannot be read ({err.__class__.__name__}: {err})") from None
-    rows: list[dict[str, Any]] = []
     for number, line in enumerate(lines, 1):
         if not line.strip():
             continue
         try:
             row = json.loads(line)
-            problem = _check_offsets(_Gold.model_validate(row))
+            yield number, row, model.model_validate(row)
         except json.JSONDecodeError as err:
             raise GoldError(f"{path}:{number}: not JSON ({err.msg})") from None
         except ValidationError as err:
             first = err.errors()[0]
             where = ".".join(str(p) for p in first["loc"])
             raise GoldError(f"{path}:{number}: {where}: {first['msg']}") from None
+
+
+def load_gold(path: Path) -> list[dict[str, Any]]:
+    """The gold articles of a JSONL file, each a dict as written in the file."""
+    rows: list[dict[str, Any]] = []
+    for number, row, gold in _lines(path, _Gold):
+        problem = _check_offsets(gold)
         if problem:
             raise GoldError(f"{path}:{number}: {problem}")
         rows.append(row)
@@ -100,21 +111,7 @@ def attach_main_events(path: Path, golds: list[list[dict[str, Any]]]) -> None:
     `*_main_event.jsonl`) as `"main"`, each line checked: it must name a gold article and
     its offsets must point at that article's text."""
     texts = {row["id"]: row for rows in golds for row in rows}
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as err:
-        raise GoldError(f"{path}: cannot be read ({err.__class__.__name__}: {err})") from None
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            main = _MainEvent.model_validate(json.loads(line))
-        except json.JSONDecodeError as err:
-            raise GoldError(f"{path}:{number}: not JSON ({err.msg})") from None
-        except ValidationError as err:
-            first = err.errors()[0]
-            where = ".".join(str(p) for p in first["loc"])
-            raise GoldError(f"{path}:{number}: {where}: {first['msg']}") from None
+    for number, _, main in _lines(path, _MainEvent):
         gold = texts.get(main.id)
         if gold is None:
             continue  # an article left out (--limit) or of a gold file not given
