@@ -81,8 +81,9 @@ def test_the_gazetteer_keeps_first_names_and_common_words_out() -> None:
     assert place_named("Paris") is not None  # a first name, but a city of millions
     assert place_named("Sam") is None
     assert place_named("Hale") is None
-    assert place_named("Georgia") is not None
-    assert place_named("Georgia").kind == "country"
+    georgia = place_named("Georgia")
+    assert georgia is not None
+    assert georgia.kind == "country"
 
 
 def test_a_place_that_acts_may_be_a_who() -> None:

@@ -57,8 +57,8 @@ def test_names_only_the_furniture_has_are_not_proposed() -> None:
     # the byline's writer, the caption's photographer, the link line's other story
     assert not {"Claire Martin", "Jean Dupont", "Paris", "Anne Hidalgo"} & named
     structure = reading_of(ARTICLE).structure
-    named = (*summary.who, *summary.where)
-    assert [i.text for i in named if i.start is None or not structure.in_body(i.start)] == []
+    items = (*summary.who, *summary.where)
+    assert [i.text for i in items if i.start is None or not structure.in_body(i.start)] == []
     # the dateline dates the story: its time is the one furniture item kept
     assert {w.text for w in summary.when} == {"September 7, 2016", "Tuesday", "March"}
     kinds = {w.text: structure.kind_at(w.start or 0) for w in summary.when}
