@@ -4,6 +4,7 @@ the item's, and nothing from an article or a model is ever markup."""
 from __future__ import annotations
 
 import os
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -256,3 +257,20 @@ def test_a_comparison_of_hostile_articles_is_text_and_its_quotes_nest(tmp_path: 
     assert reader.items["s0-quote-0"] == pair.a.text
     assert reader.items["s1-quote-0"] == pair.b.text
     assert "<iframe src=javascript:alert(1)>" in reader.all_text  # in the diff, as text
+
+
+def test_furniture_is_set_apart_and_the_text_is_whole() -> None:
+    """Seed 000's repeated headline and view count, seed 001's link lines: marked as
+    furniture around the article's own text, which stays whole and nested."""
+    for name in (SEED_000, SEED_001):
+        article = read_article(str(ROOT / "seeds" / f"{name}.txt"))
+        summary = text_summary(article)
+        page = summary_page([(article.text, summary)])
+        reader = read(page)
+        assert reader.text_div == article.text
+        kinds = re.findall(r'class="furniture" data-kind="(\w+)"', page)
+        expected = {"headline", "boilerplate"} if name == SEED_000 else {"link"}
+        assert expected <= set(kinds)
+        assert "ALSO READ" not in "".join(
+            reader.items[k] for k in reader.items if reader.fields[k] in ("who", "where")
+        )

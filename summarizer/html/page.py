@@ -51,6 +51,7 @@ h1 { font-size: 1.35rem; margin: 0.2rem 0; }
 h2 { font-size: 1.2rem; margin: 0.5rem 0; overflow-wrap: anywhere; }
 h3 { font-size: 1rem; margin: 1rem 0 0.3rem; }
 h4 { font-size: 0.9rem; margin: 0.6rem 0 0.2rem; }
+.furniture { color: #6b6b6b; font-style: italic; }
 section.main { border-left: 3px solid #2a6; padding-left: 0.5rem; }
 .facts { color: var(--muted); font-size: 0.9rem; overflow-wrap: anywhere; }
 .legend { display: flex; flex-wrap: wrap; gap: 0.4rem 0.9rem; padding: 0; margin: 0.4rem 0;

@@ -14,6 +14,7 @@ from markupsafe import Markup
 
 from summarizer.html.page import FIELD, highlight, legend, page, section
 from summarizer.html.spans import Span, nest
+from summarizer.reading.structure import structure_of
 from summarizer.schema import Quote, Summary, When, Where, Who, _Item
 
 SPEAKER_RANK = 9  # a speaker mention is a link inside any highlight over the same words
@@ -187,6 +188,17 @@ def facts(summary: Summary) -> Markup:
     return Markup('<p class="facts">{}</p>').format(" · ".join(f for f in found if f))
 
 
+def furniture_spans(text: str) -> list[Span]:
+    """The article's furniture (headline, byline, caption, link line, …) set apart, so a
+    reader sees which lines the summary's names were not taken from."""
+    return [
+        Span(p.start, p.end, "span", (("class", "furniture"), ("data-kind", p.kind),
+                                      ("title", f"{p.kind}: not news of this story")), rank=-1)
+        for p in structure_of(text).parts
+        if p.kind != "body"
+    ]  # fmt: skip
+
+
 def article_section(text: str, summary: Summary, number: int) -> Markup:
     """One article: heading, facts, then its highlighted text beside its summary."""
     prefix = f"a{number}-"
@@ -197,7 +209,7 @@ def article_section(text: str, summary: Summary, number: int) -> Markup:
         number,
         summary.article.title or summary.article.id or "Article",
         facts(summary),
-        nest(text, highlight_spans(summary, prefix)),
+        nest(text, furniture_spans(text) + highlight_spans(summary, prefix)),
         summary_panel(summary, prefix),
     )
 
