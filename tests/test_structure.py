@@ -89,3 +89,18 @@ def test_seeds_furniture_proposes_nothing(seed0: str, seed1: str) -> None:
     kinds = {line: kind for kind, line in _kinds(seed1)}
     assert kinds["ALSO READ: US in direct nuclear talks with Iran — Trump"] == "link"
     assert kinds["ALSO READ TOP STORIES FROM NIGERIAN TRIBUNE"] == "link"
+
+
+def test_a_pull_quote_is_speech_and_a_link_line_quote_is_not() -> None:
+    text = (
+        "Mayor Opens Bridge\n\n"
+        "Mayor Grégory Doucet opened the bridge on Tuesday.\n"
+        "“It joins two districts and ends a long wait” - Grégory Doucet\n"
+        "Read more: “We will build a metro,” says Anne Hidalgo\n"
+    )
+    kinds = {line: kind for kind, line in _kinds(text)}
+    assert kinds["“It joins two districts and ends a long wait” - Grégory Doucet"] == "body"
+    summary = text_summary(Article(id="q", source="q", text=text))
+    assert [(q.text, q.speaker) for q in summary.quotes] == [
+        ("It joins two districts and ends a long wait", "Grégory Doucet")
+    ]

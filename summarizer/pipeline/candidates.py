@@ -259,6 +259,8 @@ def _quotes(reading: Reading) -> list[QuoteProposal]:
         sentence = a.sentences[a.sentence_of(mark)] if mark < len(a) else None
         if sentence is not None and is_instruction(a, *sentence):
             continue  # 'quote him saying "…"': words an instruction dictates, not speech
+        if not reading.structure.in_body(region.start):
+            continue  # a headline's, a caption's or a link line's: not this story's speech
         speaker = reading.attributions.attribution(i).speaker
         qid = None
         if speaker is None and is_clause(a, a.tokens_between(region.start, region.end)):

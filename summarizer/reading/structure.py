@@ -38,6 +38,7 @@ _BOILERPLATE = re.compile(
 )
 _BYLINE = re.compile(r"^\s*(by|reporting by|written by|edited by)\s+[A-Z]", re.IGNORECASE)
 _CREDIT = re.compile(r"\b(Image|Photo|Photograph|Video|Credit|Picture)s?:\s", re.IGNORECASE)
+_OPENING_MARKS = frozenset("\"“‘«„'")
 _END = re.compile(r"[.!?…][\"'\u201d\u2019)\]]*\s*$")
 
 
@@ -102,6 +103,8 @@ def _kind(line: str, first: bool, seen: set[str]) -> Kind:
         return "caption"
     if _BYLINE.search(text) and len(text.split()) <= 8:
         return "byline"
+    if text[:1] in _OPENING_MARKS:
+        return "body"  # a pull quote ("“…” - Matthew Ingram"): speech of this story
     if _title_like(text) and _only_a_date(text):
         return "dateline"
     if _title_like(text):
