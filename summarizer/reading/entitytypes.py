@@ -13,11 +13,14 @@ The small tagger alone calls "Belgorod" a person and "Kryvyi Rih" a person with 
    "villages like X", "his hometown, X", "X's governor" make a place, and "in X" does
    unless the tagger says organisation ("in Congress") and the gazetteer has no such place;
    a personal title ("President X") makes a person;
-5. the gazetteer for a one-word name: a country, a US state or a city;
+5. the gazetteer for a one-word name: a continent, a country, a US state, a region or a
+   city;
 6. the tagger's label, by majority over the mentions; but a one-word place that nothing
    else supports (no gazetteer entry, not even "in X") is no evidence of anything: the
    small tagger calls "Satan", "Wicca" and "Ubisoft" places.
-Each answer says which evidence decided, so that a refusal can say so too.
+Each answer says which evidence decided, so that a refusal can say so too. Apart from its
+kind, a place may act ("Sweden beat South Korea"): `acting` says where, since a place that
+acts is a party of its event, as a reader lists it.
 """
 
 from __future__ import annotations
