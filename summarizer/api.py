@@ -24,6 +24,7 @@ from summarizer.config import Settings, resolve_settings
 from summarizer.inputs import ARTICLE_SUFFIXES, Article, InputError, article_from_text
 from summarizer.inputs import read_article as read_article_file
 from summarizer.providers.cache import open_cache
+from summarizer.providers.calllog import open_call_log
 from summarizer.providers.client import Endpoint
 from summarizer.run import Job, RunOptions, open_endpoint, options_for, run_jobs
 from summarizer.schema import Summary
@@ -55,6 +56,7 @@ class ModelOptions(TypedDict, total=False):
     timeout: float | None  # seconds to wait for one model answer
     config: Source | None  # a TOML config file instead of the usual one
     cache: bool  # keep and reuse model answers on disk (default True)
+    log: bool  # record every model call in the call log (default True; `summarizer logs`)
     published: date | str | None  # publication date, for relative times ("on Monday")
 
 
@@ -125,7 +127,8 @@ async def asummarize_many(
         results[place[id(job)]] = ArticleError(job.article.source, reason)
 
     cache = open_cache(options.get("cache", True), log.warning)
-    run = RunOptions(article_options, concurrency=jobs, rate_limit=rate_limit, cache=cache)
+    calls = open_call_log(options.get("log", True), log.warning)
+    run = RunOptions(article_options, jobs, rate_limit, cache, calls)
     async with _endpoint(settings) as endpoint:
         await run_jobs(work, endpoint, run, done, failed)
     return results

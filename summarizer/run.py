@@ -26,7 +26,8 @@ from summarizer.pipeline.article import Options, summarize_article
 from summarizer.pipeline.prompting import load_prompt
 from summarizer.pipeline.textonly import TEXT_PROVIDER, text_summary
 from summarizer.providers.cache import ResponseCache
-from summarizer.providers.calls import Model, ProviderError, open_model
+from summarizer.providers.calllog import CallLog
+from summarizer.providers.calls import AccessDeniedError, Model, ProviderError, open_model
 from summarizer.providers.client import DEFAULT_TIMEOUT, Endpoint
 from summarizer.providers.models import resolve
 from summarizer.providers.server import local_server
@@ -50,12 +51,14 @@ class Report:
 @dataclass(frozen=True)
 class RunOptions:
     """How a run goes, one object for the CLI, the Python API and batch: how to summarise
-    each article, requests in flight, model requests a second at most, the response cache."""
+    each article, requests in flight, model requests a second at most, the response cache,
+    the call log."""
 
     article: Options = field(default_factory=Options)
     concurrency: int = 1
     rate_limit: float | None = None
     cache: ResponseCache | None = None
+    calls: CallLog | None = None
 
 
 def options_for(settings: Settings) -> Options:
@@ -111,7 +114,8 @@ async def summarize_all(
     """Summarise every job, `options.concurrency` at a time; report each one as it ends.
 
     The callbacks run on the event loop, one at a time, so they may write output without
-    locks. A model error fails its own job only.
+    locks. A model error fails its own job only; an endpoint that refuses our key
+    (`AccessDeniedError`) ends them all, since none can succeed, and is raised.
 
     Answers are worked on in turns, first come first served (`scheduling`): parsing,
     grounding and writing one answer is not interleaved with the others'. Sending a new
@@ -130,6 +134,8 @@ async def summarize_all(
                 summary = await summarize_article(
                     model, job.article, job.published, options.article, parser
                 )
+            except AccessDeniedError:
+                raise
             except ProviderError as err:
                 on_failed(job, f"model error: {err}")
             else:
@@ -137,7 +143,13 @@ async def summarize_all(
             finally:
                 turn.let_go()
 
-    await asyncio.gather(*(one(job) for job in jobs))
+    tasks = [asyncio.ensure_future(one(job)) for job in jobs]
+    try:
+        await asyncio.gather(*tasks)
+    finally:  # on the first error that ends the run, the others stop where they are
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
 
 
 LOCAL_SLOTS = 1  # llama-cpp-python's server runs one request at a time
@@ -168,7 +180,11 @@ async def run_jobs(
                 on_failed(job, f"text analysis failed: {err}")
         return
     model = open_model(
-        endpoint, cache=options.cache, rate_limit=options.rate_limit, waiting=off_turn
+        endpoint,
+        cache=options.cache,
+        rate_limit=options.rate_limit,
+        waiting=off_turn,
+        log=options.calls,
     )
     slots = slots_for(endpoint, options.concurrency)
     try:

@@ -5,7 +5,8 @@ Each POST to /v1/chat/completions takes the next step of the script: a hand-writ
 response (status, headers, body), or "forward" to pass the request on to a real model
 server (to record a real answer after a scripted one); when the script is used up, the
 `default` step answers every request. A step can also be a fault: a delay (a hang past the
-client's timeout), a dropped connection, or a body that is not JSON. Tests use it to drive
+client's timeout), a dropped connection, a body that is not JSON, or a body that echoes the
+request's Authorization header (`ECHO_KEY`, as some servers do). Tests use it to drive
 a specific path (a hallucinated first answer, a 429 before a real one) and to inject real
 faults into batch runs; benchmarks/batch.py uses it as a server with a fixed latency.
 """
@@ -19,13 +20,16 @@ import socket
 import threading
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 FORWARD = "forward"
+# In a reply's body: replaced by the key the request sent (its Authorization header, less
+# "Bearer "), as a server that echoes what it refused.
+ECHO_KEY = "{echo-key}"
 
 
 @dataclass
@@ -87,12 +91,17 @@ class Script:
     requests: list[dict[str, Any]] = field(default_factory=list)
     arrivals: list[float] = field(default_factory=list)  # time.monotonic() of each request
     default: Reply | None = None
+    # Chooses the reply from the request (None: the script's next step): a fault that
+    # follows an article, however many are in flight.
+    choose: Callable[[dict[str, Any]], Reply | None] | None = None
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def next_step(self, request: dict[str, Any]) -> Reply | str:
         with self.lock:
             self.requests.append(request)
             self.arrivals.append(time.monotonic())
+            if self.choose is not None and (chosen := self.choose(request)) is not None:
+                return chosen
             if self.steps:
                 return self.steps.pop(0)
         return self.default or Reply(500, {"error": "script ended"})
@@ -130,6 +139,8 @@ def _handler(script: Script) -> type[BaseHTTPRequestHandler]:
                 self.connection.shutdown(socket.SHUT_RDWR)
                 return
             data = reply.raw if reply.raw is not None else json.dumps(reply.body).encode()
+            key = self.headers.get("authorization", "").removeprefix("Bearer ")
+            data = data.replace(ECHO_KEY.encode(), key.encode())
             self.send_response(reply.status)
             self.send_header("content-type", "application/json")
             self.send_header("content-length", str(len(data)))

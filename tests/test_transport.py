@@ -14,6 +14,7 @@ import openai
 import pytest
 
 from summarizer.providers.client import TransportPolicy, retry_after, with_transport_retries
+from summarizer.providers.faults import ProviderError
 
 REQUEST = httpx2.Request("POST", "http://127.0.0.1/v1/chat/completions")
 
@@ -82,30 +83,38 @@ def test_transient_errors_are_retried(error: Exception) -> None:
 
 
 @pytest.mark.parametrize(
-    "error",
+    ("error", "reason"),
     [
-        status_error(openai.InternalServerError, 500),
-        json.JSONDecodeError("Expecting value", "{", 1),
+        (status_error(openai.InternalServerError, 500), "server error 500 after 4 tries"),
+        (
+            json.JSONDecodeError("Expecting value", "{", 1),
+            "the server's answer was not JSON after 4 tries",
+        ),
     ],
     ids=["500", "200-not-json"],
 )
-def test_retries_are_bounded(error: Exception) -> None:
+def test_retries_are_bounded_and_the_failure_names_its_cause(error: Exception, reason: str) -> None:
     create = Flaky(*[error] * 10)
-    with pytest.raises(type(error)):
+    with pytest.raises(ProviderError) as raised:
         call(create, FAST)
     assert create.calls == FAST.attempts
+    assert str(raised.value) == reason
 
 
 @pytest.mark.parametrize(
-    "error",
-    [status_error(openai.BadRequestError, 400), status_error(openai.AuthenticationError, 401)],
+    ("error", "reason"),
+    [
+        (status_error(openai.BadRequestError, 400), "bad request (400)"),
+        (status_error(openai.AuthenticationError, 401), "unauthorized (401): check OPENAI_API_KEY"),
+    ],
     ids=["400", "401"],
 )
-def test_client_errors_are_not_retried(error: Exception) -> None:
+def test_client_errors_are_not_retried(error: Exception, reason: str) -> None:
     create = Flaky(error)
-    with pytest.raises(type(error)):
+    with pytest.raises(ProviderError) as raised:
         call(create, FAST)
     assert create.calls == 1
+    assert str(raised.value) == reason
 
 
 def test_retry_after_forms() -> None:

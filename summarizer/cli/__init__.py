@@ -16,6 +16,7 @@ from summarizer.cli import (  # noqa: F401  (registers)
     check,
     compare,
     evaluate,
+    logs,
     models,
     summarize,
 )

@@ -20,6 +20,8 @@ from summarizer.grounding import ground
 from summarizer.inputs import Article, collect_articles
 from summarizer.pipeline.article import Options as ArticleOptions
 from summarizer.providers.cache import ResponseCache, open_cache
+from summarizer.providers.calllog import CallLog, open_call_log
+from summarizer.providers.redact import RedactingFilter
 from summarizer.run import RunOptions, options_for
 from summarizer.schema import Summary
 
@@ -60,6 +62,8 @@ _MODEL_OPTIONS: list[tuple[str, Any, Any]] = [
     ("config", Annotated[str | None, typer.Option(help="TOML config file.")], None),
     ("no_cache", Annotated[bool, typer.Option(
         "--no-cache", help="Call the model even for answers cached on disk.")], False),
+    ("no_log", Annotated[bool, typer.Option(
+        "--no-log", help="Keep no record of the model calls (see `summarizer logs`).")], False),
     ("verbose", Annotated[bool, typer.Option(
         "--verbose", "-v", help="Log every model call.")], False),
 ]  # fmt: skip
@@ -81,13 +85,14 @@ def model_command(func: Callable[..., None]) -> Callable[..., None]:
     @functools.wraps(func)
     def command(**kwargs: Any) -> None:
         given = Settings(**{name: kwargs.pop(name) for name in _SETTINGS})
-        config, no_cache, verbose = (
+        config, no_cache, no_log, verbose = (
             kwargs.pop("config"),
             kwargs.pop("no_cache"),
+            kwargs.pop("no_log"),
             kwargs.pop("verbose"),
         )
         settings, options = model_settings(given, config, verbose)
-        run = RunOptions(options, cache=response_cache(no_cache))
+        run = RunOptions(options, cache=response_cache(no_cache), calls=call_log(no_log))
         func(**kwargs, choice=ModelChoice(settings, run))
 
     params = [p.replace(kind=inspect.Parameter.KEYWORD_ONLY) for p in own if p.name != "choice"]
@@ -135,6 +140,7 @@ def configure_logging(verbose: bool) -> None:
         root.removeHandler(_log_handler)
     _log_handler = logging.StreamHandler(sys.stderr)
     _log_handler.setFormatter(logging.Formatter(logging.BASIC_FORMAT))
+    _log_handler.addFilter(RedactingFilter())  # a server may echo the key in an error
     if not verbose:
         _log_handler.addFilter(logging.Filter("summarizer"))
     root.addHandler(_log_handler)
@@ -153,8 +159,16 @@ def model_settings(
         raise fail(str(err)) from None
 
 
+def _warn(why: str) -> None:
+    sys.stderr.write(f"summarizer: warning: {why}\n")
+
+
 def response_cache(no_cache: bool) -> ResponseCache | None:
-    return open_cache(not no_cache, lambda why: sys.stderr.write(f"summarizer: warning: {why}\n"))
+    return open_cache(not no_cache, _warn)
+
+
+def call_log(no_log: bool) -> CallLog | None:
+    return open_call_log(not no_log, _warn)
 
 
 def _version(value: bool) -> None:

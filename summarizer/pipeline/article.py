@@ -31,6 +31,7 @@ from summarizer.pipeline.join import draft_of
 from summarizer.pipeline.prompting import DEFAULT_PROMPT, load_prompt, render
 from summarizer.pipeline.reask import reask_messages, union
 from summarizer.pipeline.textwhat import text_what
+from summarizer.providers.calllog import Call
 from summarizer.providers.calls import Model, Usage
 from summarizer.reading import Reading, reading_of
 from summarizer.reading.workers import Parser
@@ -61,6 +62,21 @@ class Options:
     chunk_chars: int = 12_000  # ~3,000 tokens of article per call: fits an 8k context
 
 
+@dataclass(frozen=True)
+class Place:
+    """Where a chunk's calls stand, for the call log: its article, prompt and number."""
+
+    article: Article
+    prompt_version: str
+    chunk: int = 1
+
+    def call(self, model: Model, attempt: int) -> Call:
+        article = self.article
+        return model.call(
+            article.id, article.sha256, self.prompt_version, chunk=self.chunk, attempt=attempt
+        )
+
+
 async def summarize_chunk(
     model: Model,
     chunk: Chunk,
@@ -68,10 +84,11 @@ async def summarize_chunk(
     options: Options,
     usage: Usage,
     parser: Parser | None = None,
+    place: Place | None = None,
 ) -> Part:
     """One chunk through the steps (see the module docstring): its summary, the number of
     model calls it took, and whose its `what` is. `parser`: where the chunk is parsed, if
-    not here."""
+    not here; `place`: what the call log says of its calls."""
     parsed = await parser(chunk.text) if parser is not None else None
     reading = reading_of(chunk.text, parsed)
     proposal = propose(reading)
@@ -84,16 +101,20 @@ async def summarize_chunk(
     messages = render(load_prompt(options.prompt), proposal)
     result: Summary | None = None
     for attempt in range(1, options.max_attempts + 1):
+        call = place.call(model, attempt) if place is not None else None
         answer = await model.ask(
             messages,
             answer_model(proposal),
             usage=usage,
             temperature=options.temperature,
             max_tokens=options.max_output_tokens,
+            call=call,
         )
         draft = draft_of(answer, proposal)
         draft.published = published
         grounded = ground_draft(reading, draft)
+        if call is not None:
+            call.settle("refused" if grounded.rejected else "kept", refusals(grounded))
         result = grounded if result is None else union(result, grounded)
         if not grounded.rejected or attempt == options.max_attempts:
             part = with_text_what(reading, result)
@@ -101,6 +122,11 @@ async def summarize_chunk(
             return replace(part, summary=main, attempts=attempt)
         messages = reask_messages(messages, answer, grounded.rejected)
     raise AssertionError("max_attempts is at least 1")
+
+
+def refusals(summary: Summary) -> str:
+    """What grounding refused of an answer and why, on one line (the call log's reason)."""
+    return "; ".join(f"{r.field} '{r.claim}': {r.reason}" for r in summary.rejected)
 
 
 def with_text_what(reading: Reading, summary: Summary) -> Part:
@@ -127,12 +153,18 @@ async def summarize_article(
     started = time.monotonic()
     usage = Usage()
     chunks = split_article(article.text, options.chunk_chars)
-    parts = [await summarize_chunk(model, c, published, options, usage, parser) for c in chunks]
+    version = load_prompt(options.prompt).version
+    parts = [
+        await summarize_chunk(
+            model, c, published, options, usage, parser, Place(article, version, number)
+        )
+        for number, c in enumerate(chunks, 1)
+    ]
     merged = merge_chunks(chunks, [part.summary for part in parts])
     meta = Meta(
         model=model.endpoint.model,
         provider=model.endpoint.provider,
-        prompt_version=load_prompt(options.prompt).version,
+        prompt_version=version,
         attempts=sum(part.attempts for part in parts),
         usage=usage.as_dict(),
         seconds=round(time.monotonic() - started, 2),

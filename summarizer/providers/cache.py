@@ -10,7 +10,8 @@ rules applies to cached answers at once.
 
 SQLite (WAL, one transaction per write) makes each entry complete or absent and lets
 several processes share the file. Only complete answers are kept (not ones cut off at
-max_tokens), and only answers: errors are never cached.
+max_tokens), and only answers: errors are never cached. An answer that echoes the API key
+is kept with the key redacted.
 """
 
 from __future__ import annotations
@@ -22,24 +23,34 @@ import sqlite3
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pydantic
 from openai.types.chat import ChatCompletion
 
+from summarizer.providers.redact import redact
+
 COMPLETE = {"stop", "tool_calls", "function_call"}
+StoreT = TypeVar("StoreT")
 
 
-def open_cache(enabled: bool, warn: Callable[[str], object]) -> ResponseCache | None:
-    """The on-disk response cache, unless refused; one that cannot be opened is a warning
-    (the work does not need it), not a failure."""
+def open_optional(
+    make: Callable[[], StoreT], enabled: bool, warn: Callable[[str], object], unused: str
+) -> StoreT | None:
+    """An SQLite file the work does not need (this cache, the call log), unless refused;
+    one that cannot be opened is a warning (`unused`: what it says first), not a failure."""
     if not enabled:
         return None
     try:
-        return ResponseCache()
+        return make()
     except (OSError, sqlite3.Error) as err:
-        warn(f"response cache not used: {err}")
+        warn(f"{unused}: {err}")
         return None
+
+
+def open_cache(enabled: bool, warn: Callable[[str], object]) -> ResponseCache | None:
+    """The on-disk response cache, unless refused (--no-cache)."""
+    return open_optional(ResponseCache, enabled, warn, "response cache not used")
 
 
 def cache_dir() -> Path:
@@ -104,7 +115,7 @@ class ResponseCache:
             return
         self._db.execute(
             "INSERT OR REPLACE INTO responses VALUES (?, ?, ?, ?, ?)",
-            (key, response.model, time.time(), seconds, response.model_dump_json()),
+            (key, response.model, time.time(), seconds, redact(response.model_dump_json())),
         )
 
     def stats(self) -> dict[str, Any]:

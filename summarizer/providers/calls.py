@@ -3,8 +3,11 @@
 `Model.ask` sends chat messages and returns the answer as the pydantic schema given,
 bounded by that schema. It salvages what a cut or malformed answer still says, counts
 usage, and raises our own `ProviderError` with the reason a user should read: nothing
-above `providers/` sees an exception type of openai or instructor. Transport retries are
-the client's (`client.py`); re-asks with the validator's reasons are the path's.
+above `providers/` sees an exception type of openai or instructor, nor the API key (an
+answer that echoes it comes back redacted). Transport retries are the client's
+(`client.py`), and so is the cause of a request that failed (`faults.py`); re-asks with
+the validator's reasons are the path's. Each call is a record for the call log
+(`calllog.py`): failed ones are written here, answered ones by the path once grounded.
 """
 
 from __future__ import annotations
@@ -22,13 +25,13 @@ from instructor.core.exceptions import IncompleteOutputException, InstructorErro
 from pydantic import BaseModel, ValidationError
 
 from summarizer.providers.cache import ResponseCache
+from summarizer.providers.calllog import Call, CallLog, host_of, recording
 from summarizer.providers.client import Endpoint, TransportPolicy, Waiting, structured_client
+from summarizer.providers.faults import AccessDeniedError, ProviderError
+from summarizer.providers.redact import redact, remember
 
 AnswerT = TypeVar("AnswerT", bound=BaseModel)
-
-
-class ProviderError(Exception):
-    """The model gave nothing usable for a request; the message says why."""
+__all__ = ["AccessDeniedError", "Model", "ProviderError", "Usage", "open_model", "salvage"]
 
 
 @dataclass
@@ -93,10 +96,23 @@ def salvage(completion: Any, schema: type[AnswerT], cut_at: int | None) -> Answe
 
 @dataclass(frozen=True)
 class Model:
-    """One endpoint's structured calls, through one client (see `open_model`)."""
+    """One endpoint's structured calls, through one client (see `open_model`), each
+    written to `log` (if any) when its outcome is known."""
 
     endpoint: Endpoint
     client: instructor.AsyncInstructor
+    log: CallLog | None = None
+
+    def call(
+        self, article_id: str, sha256: str, prompt_version: str, chunk: int, attempt: int
+    ) -> Call:
+        """The log's record of a call about to be made: pass it to `ask`, and `settle` it
+        with the outcome once the answer is grounded."""
+        host = host_of(self.endpoint.base_url)
+        return Call(
+            article_id, sha256, self.endpoint.model, host, prompt_version, chunk, attempt,
+            log=self.log,
+        )  # fmt: skip
 
     async def ask(
         self,
@@ -106,34 +122,41 @@ class Model:
         usage: Usage,
         temperature: float,
         max_tokens: int,
+        call: Call | None = None,
     ) -> AnswerT:
-        """One structured call: the answer as `schema` (ProviderError if there is none)."""
+        """One structured call: the answer as `schema` (ProviderError if there is none,
+        written to the log as failed; an answer is the caller's to settle), with any
+        echo of the key taken out."""
         hooks = Hooks()
         hooks.on("completion:response", usage.add)
-        try:
-            answer: AnswerT = await self.client.chat.completions.create(
-                model=self.endpoint.model,
-                response_model=schema,
-                messages=messages,  # type: ignore[arg-type]
-                max_retries=0,  # re-asks are the path's, with the validator's reasons
-                hooks=hooks,
-                temperature=temperature,
-                max_tokens=max_tokens,
-            )
-            return answer
-        except IncompleteOutputException as err:
-            usage.cut_off += 1
-            return salvage(err.last_completion, schema, max_tokens)
-        except InstructorRetryException as err:
-            # A server that says "tool_calls" for a call cut mid-JSON (llama-cpp-python), or
-            # an answer with a raw line break in a string.
-            cut = usage.last_completion >= max_tokens
-            usage.cut_off += cut
-            return salvage(err.last_completion, schema, max_tokens if cut else None)
-        except InstructorError as err:  # anything else instructor could not make an answer of
-            raise ProviderError(f"no usable answer from the model: {err}") from err
-        except openai.APIError as err:
-            raise ProviderError(str(err)) from err
+        with recording(call or Call(), lambda: (usage.prompt_tokens, usage.completion_tokens)):
+            try:
+                answer: AnswerT = await self.client.chat.completions.create(
+                    model=self.endpoint.model,
+                    response_model=schema,
+                    messages=messages,  # type: ignore[arg-type]
+                    max_retries=0,  # re-asks are the path's, with the validator's reasons
+                    hooks=hooks,
+                    temperature=temperature,
+                    max_tokens=max_tokens,
+                )
+            except IncompleteOutputException as err:
+                usage.cut_off += 1
+                answer = salvage(err.last_completion, schema, max_tokens)
+            except InstructorRetryException as err:
+                if isinstance(err.__cause__, ProviderError):  # the transport's, with its cause
+                    raise err.__cause__ from None
+                # A server that says "tool_calls" for a call cut mid-JSON (llama-cpp-python),
+                # or an answer with a raw line break in a string.
+                cut = usage.last_completion >= max_tokens
+                usage.cut_off += cut
+                answer = salvage(err.last_completion, schema, max_tokens if cut else None)
+            except InstructorError as err:  # anything else instructor could not answer with
+                raise ProviderError(f"no usable answer from the model: {err}") from err
+            except openai.APIError as err:
+                raise ProviderError(f"{type(err).__name__}: {err}") from err
+        dumped = answer.model_dump_json()
+        return answer if redact(dumped) == dumped else schema.model_validate_json(redact(dumped))
 
     async def close(self) -> None:
         await self.client.client.close()  # type: ignore[union-attr]
@@ -145,8 +168,10 @@ def open_model(
     cache: ResponseCache | None = None,
     rate_limit: float | None = None,
     waiting: Callable[[], Waiting] | None = None,
+    log: CallLog | None = None,
 ) -> Model:
-    """Structured calls to `endpoint` (see `client.structured_client` for the transport);
-    close it when done (`Model.close`)."""
+    """Structured calls to `endpoint` (see `client.structured_client` for the transport),
+    each written to `log` if given; close it when done (`Model.close`)."""
+    remember(endpoint.api_key)
     client = structured_client(endpoint, policy or TransportPolicy(), cache, rate_limit, waiting)
-    return Model(endpoint, client)
+    return Model(endpoint, client, log)

@@ -26,6 +26,8 @@ from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, stop_aft
 from tenacity.wait import wait_random_exponential
 
 from summarizer.providers.cache import ResponseCache, request_key
+from summarizer.providers.calllog import CURRENT
+from summarizer.providers.faults import transport_failure
 
 log = logging.getLogger("summarizer.calls")
 
@@ -124,9 +126,11 @@ def _log_retry(state: RetryCallState) -> None:
 
 
 def with_transport_retries(
-    create: Callable[..., Awaitable[Any]], policy: TransportPolicy
+    create: Callable[..., Awaitable[Any]], policy: TransportPolicy, timeout: float = DEFAULT_TIMEOUT
 ) -> Callable[..., Awaitable[Any]]:
-    """`create` retried on transport errors only; validation errors pass straight through."""
+    """`create` retried on transport errors only; validation errors pass straight through.
+    A request that fails for good raises a ProviderError naming its real cause (`faults`;
+    `timeout`: the seconds each try had), and the tries are noted on the current call."""
 
     async def call(*args: Any, **kwargs: Any) -> Any:
         retrying = AsyncRetrying(
@@ -143,7 +147,16 @@ def with_transport_retries(
             return await create(*args, **kwargs)
 
         started = time.monotonic()
-        response: Any = await retrying(attempt)
+        try:
+            response: Any = await retrying(attempt)
+        except Exception as exc:
+            failure = transport_failure(exc, retrying.statistics["attempt_number"], timeout)
+            if failure is None:
+                raise
+            raise failure from exc
+        finally:
+            if (call := CURRENT.get()) is not None:
+                call.tries += retrying.statistics.get("attempt_number", 0)
         usage = getattr(response, "usage", None)
         log.info(
             "model=%s seconds=%.1f prompt_tokens=%s completion_tokens=%s",
@@ -181,8 +194,12 @@ def with_cache(
 
     async def call(**kwargs: Any) -> Any:
         key = request_key(provider, kwargs)
+        if (call := CURRENT.get()) is not None:
+            call.request_key = key
         if (cached := cache.get(key)) is not None:
             log.info("model=%s answered from the cache", kwargs.get("model"))
+            if call is not None:
+                call.cached = True
             return cached
         started = time.monotonic()
         response = await create(**kwargs)
@@ -226,7 +243,7 @@ def structured_client(
     create: Callable[..., Awaitable[Any]] = completions.create
     if rate_limit:
         create = with_rate_limit(create, rate_limit)
-    create = with_transport_retries(create, policy)
+    create = with_transport_retries(create, policy, endpoint.timeout)
     if waiting is not None:
         create = with_waiting(create, waiting)
     if cache is not None:

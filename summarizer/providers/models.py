@@ -65,7 +65,8 @@ DEFAULT_MODEL = "qwen2.5-coder-1.5b"
 
 
 class ModelError(Exception):
-    """A local model that cannot be used; the message says how to fix it."""
+    """A model that cannot be used (a local model missing or broken, an endpoint that
+    refuses our key); the message says how to fix it."""
 
 
 def cache_dir() -> Path:
