@@ -300,3 +300,21 @@ def test_batches_are_split_at_the_api_bounds_keeping_each_articles_chunks_togeth
     [summary] = [r for r in results if r["article"]["sha256"] == sha(long)]
     [alone] = read_results(tmp_path / "direct.jsonl")
     assert without_timing(summary) == without_timing(alone)  # as `batch` writes it
+
+
+def test_no_re_ask_is_sent_the_refusal_stays_in_the_summary(tmp_path: Path) -> None:
+    """A re-ask would be a second batch a day later: with --max-attempts 3 each article is
+    still one request, and what its answer got wrong stays refused, with the reason."""
+    paths = articles(tmp_path / "in", 2)
+    out = tmp_path / "out.jsonl"
+    api = FakeBatchApi(ANSWER | {"added": ["Lyon", "Paris"]})  # no Paris in the articles
+    with fake_batch_api(api) as url:
+        result = provider_run(url, tmp_path / "in", str(out), "--max-attempts", "3", "--wait", "30")
+    assert result.exit_code == 0, result.stderr
+    assert "one request per chunk" in result.stderr
+    assert [[line["custom_id"] for line in f] for f in api.uploaded()] == [
+        [f"{sha(p)}:0" for p in paths]
+    ]
+    for summary in read_results(out):
+        assert summary["meta"]["attempts"] == 1
+        assert [r["item"]["text"] for r in summary["rejected"]] == ["Paris"]

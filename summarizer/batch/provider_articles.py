@@ -78,7 +78,13 @@ class Articles:
     waiting: dict[str, Job] = field(default_factory=dict)  # by sha256: not yet settled
 
     def __post_init__(self) -> None:
-        self.options = replace(self.options, max_attempts=1)  # a re-ask is another batch
+        if self.options.max_attempts > 1:
+            self.console.print(
+                "batch: --provider-batch sends one request per chunk; a re-ask would be "
+                "another batch, a day later, so none is sent",
+                highlight=False,
+            )
+            self.options = replace(self.options, max_attempts=1)
         self.model = answering_model(self.answers)
         self.parser = parser_in(self.pool) if self.pool is not None else None
         self.waiting = {job.article.sha256: job for job in self.jobs}
