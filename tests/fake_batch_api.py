@@ -22,11 +22,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from email.message import Message
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any
 from urllib.parse import urlparse
 
-from tests.scripted_server import tool_call_reply
+from tests.scripted_server import serving, tool_call_reply
 
 EXPIRED = "This request could not be executed before the completion window expired."
 SERVER_ERROR = "The server had an error while processing your request."
@@ -74,6 +74,11 @@ class FakeBatchApi:
 
     def count(self, method: str, path: str) -> int:
         return sum(call == (method, path) for call in self.calls)
+
+    def release(self) -> None:
+        """Let the batches held in progress (`Plan.release`) end at their next read."""
+        assert self.plan.release is not None
+        self.plan.release.set()
 
     def new_id(self, prefix: str) -> str:
         return f"{prefix}-{next(self._ids)}"
@@ -232,12 +237,5 @@ def _handler(api: FakeBatchApi) -> type[BaseHTTPRequestHandler]:
 @contextmanager
 def fake_batch_api(api: FakeBatchApi) -> Iterator[str]:
     """Serve `api` on a free loopback port; yield its base URL."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(api))
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/v1"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving(_handler(api)) as url:
+        yield url

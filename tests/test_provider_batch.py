@@ -35,6 +35,7 @@ from summarizer.run import RunOptions
 from tests.conftest import ROOT
 from tests.fake_batch_api import EXPIRED, SERVER_ERROR, FakeBatchApi, Plan, fake_batch_api
 from tests.test_batch import ANSWER, articles, failures, out, read_results, target
+from tests.test_batch_kill import count_records
 
 __all__ = ["out"]  # the store-kind fixture, shared with tests/test_batch.py
 
@@ -166,8 +167,7 @@ def test_a_cron_run_finds_the_batch_still_running_exits_75_and_never_submits_aga
             assert str(state_path(str(out))) in line
             assert not out.exists() or read_results(out) == []
         assert api.count("POST", "/v1/batches") == 1
-        assert api.plan.release is not None
-        api.plan.release.set()
+        api.release()
         done = provider_run(url, tmp_path / "in", str(out))
     assert done.exit_code == 0, done.stderr
     assert "2 done, 0 skipped (already done), 0 failed" in done.stderr
@@ -198,8 +198,7 @@ def test_a_run_killed_after_submitting_is_picked_up_by_the_next_without_a_second
         proc.send_signal(signal.SIGKILL)
         proc.wait()
         assert not out.exists() or read_results(out) == []
-        assert api.plan.release is not None
-        api.plan.release.set()
+        api.release()
         rerun = provider_run(url, tmp_path / "in", str(out))
     assert rerun.exit_code == 0, rerun.stderr
     assert "5 done, 0 skipped (already done), 0 failed" in rerun.stderr
@@ -221,8 +220,7 @@ def test_a_batch_whose_creation_went_unrecorded_is_found_not_made_again(tmp_path
         kept = json.loads(state.read_text())
         kept["batches"][0]["batch_id"] = None  # as a kill in that moment leaves it
         state.write_text(json.dumps(kept))
-        assert api.plan.release is not None
-        api.plan.release.set()
+        api.release()
         done = provider_run(url, tmp_path / "in", str(out), "--wait", "30")
     assert done.exit_code == 0, done.stderr
     assert api.count("GET", "/v1/batches") == 1  # looked for it
@@ -318,3 +316,33 @@ def test_no_re_ask_is_sent_the_refusal_stays_in_the_summary(tmp_path: Path) -> N
     for summary in read_results(out):
         assert summary["meta"]["attempts"] == 1
         assert [r["item"]["text"] for r in summary["rejected"]] == ["Paris"]
+
+
+def test_a_run_killed_while_it_stores_the_answers_loses_and_duplicates_nothing(
+    tmp_path: Path,
+) -> None:
+    """Killed between two records of the collection: the batch id is still kept, and the
+    next run reads the same results again, storing only what is not stored yet."""
+    paths = articles(tmp_path / "in", 30)
+    out = tmp_path / "out.jsonl"
+    api = FakeBatchApi(ANSWER, Plan(before=[]))
+    with fake_batch_api(api) as url:
+        cmd = [sys.executable, "-m", "summarizer", "batch", str(tmp_path / "in"), "--out",
+               str(out), "--base-url", url, "--model", "scripted", "--provider-batch",
+               "--wait", "600"]  # fmt: skip
+        proc = subprocess.Popen(cmd, cwd=ROOT, stderr=subprocess.PIPE, env=os.environ.copy())
+        deadline = time.monotonic() + 120
+        while count_records(out) < 3 and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert proc.poll() is None, proc.communicate()[1].decode()
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        stored = len(read_results(out))
+        assert 0 < stored < len(paths)
+        assert state_path(str(out)).exists()
+        rerun = provider_run(url, tmp_path / "in", str(out))
+    assert rerun.exit_code == 0, rerun.stderr
+    assert f"{len(paths) - stored} done, {stored} skipped (already done), 0 failed" in rerun.stderr
+    assert api.count("POST", "/v1/batches") == 1
+    hashes = [r["article"]["sha256"] for r in read_results(out)]
+    assert sorted(hashes) == sorted(map(sha, paths))
