@@ -57,6 +57,13 @@ def provider_run(url: str, inputs: Path, out: str, *args: str) -> Any:
     return run(url, inputs, out, "--provider-batch", *args)
 
 
+def start(url: str, inputs: Path, out: Path) -> subprocess.Popen[bytes]:
+    """`batch --provider-batch` as a process of its own, waiting up to 10 minutes."""
+    cmd = [sys.executable, "-m", "summarizer", "batch", str(inputs), "--out", str(out),
+           "--base-url", url, "--model", "scripted", "--provider-batch", "--wait", "600"]  # fmt: skip
+    return subprocess.Popen(cmd, cwd=ROOT, stderr=subprocess.PIPE, env=os.environ.copy())
+
+
 def sha(path: Path) -> str:
     return read_article(str(path)).sha256
 
@@ -167,6 +174,14 @@ def test_a_cron_run_finds_the_batch_still_running_exits_75_and_never_submits_aga
             assert str(state_path(str(out))) in line
             assert not out.exists() or read_results(out) == []
         assert api.count("POST", "/v1/batches") == 1
+        elsewhere = CliRunner().invoke(app, ["batch", str(tmp_path / "in"), "--out", str(out),
+                                             "--base-url", url, "--model", "other",
+                                             "--provider-batch"])  # fmt: skip
+        assert elsewhere.exit_code == 2  # its batch is not another model's to poll
+        assert elsewhere.stderr.splitlines() == [
+            f"summarizer: error: {state_path(str(out))}: its batches were submitted to {url} "
+            "for model scripted; run with those, or remove the file to abandon them"
+        ]
         api.release()
         done = provider_run(url, tmp_path / "in", str(out))
     assert done.exit_code == 0, done.stderr
@@ -183,10 +198,7 @@ def test_a_run_killed_after_submitting_is_picked_up_by_the_next_without_a_second
     api = FakeBatchApi(ANSWER, Plan(release=threading.Event()))
     state = state_path(str(out))
     with fake_batch_api(api) as url:
-        cmd = [sys.executable, "-m", "summarizer", "batch", str(tmp_path / "in"), "--out",
-               str(out), "--base-url", url, "--model", "scripted", "--provider-batch",
-               "--wait", "600"]  # fmt: skip
-        proc = subprocess.Popen(cmd, cwd=ROOT, stderr=subprocess.PIPE, env=os.environ.copy())
+        proc = start(url, tmp_path / "in", out)
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline and proc.poll() is None:
             if state.exists() and json.loads(state.read_text())["batches"][0]["batch_id"]:
@@ -327,10 +339,7 @@ def test_a_run_killed_while_it_stores_the_answers_loses_and_duplicates_nothing(
     out = tmp_path / "out.jsonl"
     api = FakeBatchApi(ANSWER, Plan(before=[]))
     with fake_batch_api(api) as url:
-        cmd = [sys.executable, "-m", "summarizer", "batch", str(tmp_path / "in"), "--out",
-               str(out), "--base-url", url, "--model", "scripted", "--provider-batch",
-               "--wait", "600"]  # fmt: skip
-        proc = subprocess.Popen(cmd, cwd=ROOT, stderr=subprocess.PIPE, env=os.environ.copy())
+        proc = start(url, tmp_path / "in", out)
         deadline = time.monotonic() + 120
         while count_records(out) < 3 and proc.poll() is None and time.monotonic() < deadline:
             time.sleep(0.01)

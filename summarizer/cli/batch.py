@@ -52,7 +52,8 @@ def batch(
         typer.Option(
             "--provider-batch",
             help="Through the remote provider's Batch API (about half the price, answers "
-            "within 24 h): submit, then collect on a later run; --wait SECONDS polls for it.",
+            "within 24 h): submit, then collect on a later run (exit 75 while it runs); "
+            "--wait SECONDS polls for it that long.",
         ),
     ] = False,
     *,
