@@ -160,7 +160,14 @@ class _Server(ThreadingHTTPServer):
 @contextmanager
 def scripted_server(script: Script, port: int = 0) -> Iterator[str]:
     """Serve `script` on a loopback port (a free one by default); yield its base URL."""
-    server = _Server(("127.0.0.1", port), _handler(script))
+    with serving(_handler(script), port) as url:
+        yield url
+
+
+@contextmanager
+def serving(handler: type[BaseHTTPRequestHandler], port: int = 0) -> Iterator[str]:
+    """Serve `handler` on a loopback port (a free one by default); yield the base URL."""
+    server = _Server(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

@@ -17,6 +17,7 @@ from datetime import date
 import filelock
 from rich.console import Console
 
+from summarizer.batch.provider_batch import batch_endpoint, run_provider_batch
 from summarizer.batch.stores import Store, StoreError, lock_path, open_store
 from summarizer.config import Settings
 from summarizer.inputs import InputError, read_article
@@ -88,10 +89,13 @@ def run_batch(
     console: Console,
     *,
     wait: float = 0.0,
+    provider_batch: bool = False,
 ) -> BatchReport:
     """Summarise every source not yet in the store at `target`; `wait`: seconds to wait
-    for another run that holds it."""
+    for another run that holds it (and, with `provider_batch`, for the provider's batch:
+    `provider_batch.BatchRunningError` when it has not ended by then)."""
     started = time.monotonic()
+    endpoint = batch_endpoint(settings) if provider_batch else None
     report = BatchReport()
     with locked_store(target, wait) as store:
         done = store.done()
@@ -109,7 +113,9 @@ def run_batch(
             else:
                 done.add(article.sha256)  # the same text twice in one run: summarised once
                 jobs.append(Job(article, published))
-        if jobs:
+        if endpoint is not None:
+            run_provider_batch(jobs, store, target, endpoint, options, console, report, wait)
+        elif jobs:
             _summarize(jobs, store, settings, options, console, report)
     report.seconds = time.monotonic() - started
     return report

@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from summarizer.batch.provider_batch import BatchApiError, BatchRunningError
 from summarizer.batch.runner import LockedError, StoreError, run_batch
 from summarizer.cli.common import (
     EXIT_FAILED,
@@ -46,6 +47,15 @@ def batch(
         typer.Option(min=0, help="Seconds to wait for another run on the same --out to end."),
     ] = 0,
     published: Published = None,
+    provider_batch: Annotated[
+        bool,
+        typer.Option(
+            "--provider-batch",
+            help="Through the remote provider's Batch API (about half the price, answers "
+            "within 24 h): submit, then collect on a later run (exit 75 while it runs); "
+            "--wait SECONDS polls for it that long.",
+        ),
+    ] = False,
     *,
     choice: ModelChoice,
 ) -> None:
@@ -60,11 +70,14 @@ def batch(
     sources = article_sources(inputs)
     console = Console(stderr=True, soft_wrap=True)
     try:
-        report = run_batch(sources, out, choice.settings, options, pub, console, wait=wait)
-    except LockedError as err:
+        report = run_batch(
+            sources, out, choice.settings, options, pub, console,
+            wait=wait, provider_batch=provider_batch,
+        )  # fmt: skip
+    except (LockedError, BatchRunningError) as err:
         sys.stderr.write(f"summarizer: {err}\n")
         raise typer.Exit(EXIT_LOCKED) from None
-    except (StoreError, ConfigError, ModelError) as err:
+    except (StoreError, ConfigError, ModelError, BatchApiError) as err:
         raise fail(str(err)) from None
     for line in report.lines():
         console.print(line, highlight=False, markup=False)
