@@ -33,7 +33,7 @@ sys.path.insert(0, str(ROOT))  # the test server lives with the tests
 from summarizer.batch.runner import run_batch  # noqa: E402
 from summarizer.config import Settings  # noqa: E402
 from summarizer.inputs import collect_articles  # noqa: E402
-from summarizer.pipeline.article import Options  # noqa: E402
+from summarizer.pipeline.options import Options  # noqa: E402
 from summarizer.run import RunOptions  # noqa: E402
 
 ANSWER = {"who": ["Maria Hale"], "where": ["Lyon"], "when": [], "what": "",

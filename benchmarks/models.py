@@ -25,7 +25,7 @@ from summarizer.config import Settings
 from summarizer.evaluation.gold import load_gold
 from summarizer.evaluation.runner import evaluate
 from summarizer.evaluation.table import markdown_row
-from summarizer.pipeline.article import Options
+from summarizer.pipeline.options import Options
 from summarizer.providers.cache import ResponseCache
 from summarizer.providers.models import MODELS
 from summarizer.run import RunOptions, open_endpoint

@@ -27,7 +27,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from summarizer.config import Settings
 from summarizer.inputs import Article, read_article
-from summarizer.pipeline.article import Options, summarize_article
+from summarizer.pipeline.article import summarize_article
+from summarizer.pipeline.options import Options
 from summarizer.providers.calls import Model, open_model
 from summarizer.providers.client import Endpoint
 from summarizer.providers.models import DEFAULT_MODEL

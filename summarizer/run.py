@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor
 from dataclasses import dataclass, field, replace
 from datetime import date
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -22,18 +23,20 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from summarizer.config import Settings, local_model_name, mode_of, resolve_endpoint
 from summarizer.inputs import Article, InputError, read_article
 from summarizer.output import Summarized
-from summarizer.pipeline.article import Options, summarize_article
+from summarizer.pipeline.options import Options
 from summarizer.pipeline.prompting import load_prompt
-from summarizer.pipeline.textonly import TEXT_PROVIDER, text_summary
 from summarizer.providers.cache import ResponseCache
-from summarizer.providers.calls import Model, ProviderError, open_model
-from summarizer.providers.client import DEFAULT_TIMEOUT, Endpoint
 from summarizer.providers.models import resolve
-from summarizer.providers.server import local_server
 from summarizer.reading import PipelineMissingError
-from summarizer.reading.workers import parse_pool, parser_in
 from summarizer.scheduling import off_turn, take_turns
 from summarizer.schema import Summary
+
+# The model path (spaCy, openai: about a second of imports) is imported by the functions
+# that run it, once the articles are read: a run whose every input is unreadable, like the
+# checks before it, says so at once.
+if TYPE_CHECKING:
+    from summarizer.providers.calls import Model
+    from summarizer.providers.client import Endpoint
 
 log = logging.getLogger("summarizer")
 
@@ -73,6 +76,9 @@ def options_for(settings: Settings) -> Options:
 @contextlib.contextmanager
 def open_endpoint(settings: Settings) -> Iterator[Endpoint]:
     """The configured endpoint, or the embedded model's server for as long as needed."""
+    from summarizer.providers.client import DEFAULT_TIMEOUT, Endpoint
+    from summarizer.providers.server import local_server
+
     remote = resolve_endpoint(settings)
     if remote is not None:
         yield remote
@@ -119,6 +125,10 @@ async def summarize_all(
     With `parsers`, each article's chunks are parsed in a worker process, while other
     articles' requests wait on the network.
     """
+    from summarizer.pipeline.article import summarize_article
+    from summarizer.providers.calls import ProviderError
+    from summarizer.reading.workers import parser_in
+
     slots = asyncio.Semaphore(options.concurrency)
     parser = parser_in(parsers) if parsers is not None else None
     lock = asyncio.Lock()  # FIFO: handed on in the order answers come in
@@ -158,6 +168,10 @@ async def run_jobs(
     """`summarize_all` with a model client made for the running event loop, its
     connections closed when done; with no model (`--model none`), each article's text
     summary."""
+    from summarizer.pipeline.textonly import TEXT_PROVIDER, text_summary
+    from summarizer.providers.calls import open_model
+    from summarizer.reading.workers import parse_pool
+
     if endpoint.provider == TEXT_PROVIDER:
         for job in jobs:
             try:

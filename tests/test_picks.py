@@ -11,9 +11,10 @@ import re
 from summarizer.grounding import ground_draft
 from summarizer.inputs import read_article
 from summarizer.pipeline.answer import WHAT_CHARS, Answer, AnswerWithSpeakers, answer_model
-from summarizer.pipeline.article import Options, summarize_article
+from summarizer.pipeline.article import summarize_article
 from summarizer.pipeline.candidates import propose
 from summarizer.pipeline.join import draft_of
+from summarizer.pipeline.options import Options
 from summarizer.pipeline.prompting import LEAD_CHARS, load_prompt, mark_excerpt, render
 from summarizer.providers.calls import open_model
 from summarizer.providers.client import TransportPolicy

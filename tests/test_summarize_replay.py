@@ -16,7 +16,8 @@ from typer.testing import CliRunner
 
 from summarizer.cli import app
 from summarizer.inputs import read_article
-from summarizer.pipeline.article import Options, summarize_article
+from summarizer.pipeline.article import summarize_article
+from summarizer.pipeline.options import Options
 from summarizer.providers.calls import open_model
 from summarizer.providers.client import TransportPolicy
 from summarizer.providers.models import DEFAULT_MODEL
