@@ -18,9 +18,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.answers import ANSWER
 from tests.conftest import ROOT, SEED_001
 from tests.scripted_server import Script, scripted_server, tool_call_reply
-from tests.test_batch import ANSWER
 
 pytestmark = pytest.mark.wheel
 
