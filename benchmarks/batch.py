@@ -104,6 +104,8 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=4)
     args = parser.parse_args()
     cores = os.cpu_count() or 1
+    # The CPU bound counts every core as ours: other work on the machine lowers the share.
+    print(f"{cores} cores; load average before: {os.getloadavg()[0]:.2f} (1 min)\n")
     print(
         "| in flight | articles | seconds | articles/s | endpoint bound/s | CPU ms/art. "
         f"| CPU bound/s ({cores} cores) | share of the lower bound |"
@@ -133,6 +135,7 @@ def main() -> None:
                 f"| {n} | {count} | {report.seconds:.2f} | {rate:.2f} | {bound:.2f} "
                 f"| {cpu_ms:.0f} | {cpu_bound:.2f} | {rate / min(bound, cpu_bound):.1%} |"
             )
+    print(f"\nload average after: {os.getloadavg()[0]:.2f} (1 min)")
 
 
 if __name__ == "__main__":
