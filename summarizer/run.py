@@ -37,6 +37,7 @@ from summarizer.schema import Summary
 if TYPE_CHECKING:
     from summarizer.providers.calls import Model
     from summarizer.providers.client import Endpoint
+    from summarizer.reading.workers import Parser
 
 log = logging.getLogger("summarizer")
 
@@ -123,17 +124,22 @@ async def summarize_all(
     grounding and writing one answer is not interleaved with the others'. Sending a new
     article's request does not wait for a turn: it is short, and it starts the next wait.
     With `parsers`, each article's chunks are parsed in a worker process, while other
-    articles' requests wait on the network.
+    articles' requests wait on the network; as many articles again as are in flight are
+    parsed ahead, so that a slot that opens sends its next request at once (the prompt
+    needs the parse: without it, the parse was on every article's path, and the workers
+    idle while every request waited).
     """
     from summarizer.pipeline.article import summarize_article
+    from summarizer.pipeline.chunking import split_article
     from summarizer.providers.calls import ProviderError
-    from summarizer.reading.workers import parser_in
+    from summarizer.reading.workers import parser_in, parsing_ahead
 
     slots = asyncio.Semaphore(options.concurrency)
+    ahead = asyncio.Semaphore(PARSED_AHEAD * options.concurrency)
     parser = parser_in(parsers) if parsers is not None else None
     lock = asyncio.Lock()  # FIFO: handed on in the order answers come in
 
-    async def one(job: Job) -> None:
+    async def one(job: Job, parser: Parser | None) -> None:
         async with slots:
             turn = take_turns(lock)
             try:
@@ -147,10 +153,16 @@ async def summarize_all(
             finally:
                 turn.let_go()
 
-    await asyncio.gather(*(one(job) for job in jobs))
+    async def parsed_ahead(job: Job) -> None:
+        async with ahead:
+            texts = [c.text for c in split_article(job.article.text, options.article.chunk_chars)]
+            await one(job, parsing_ahead(parser, texts) if parser is not None else None)
+
+    await asyncio.gather(*(parsed_ahead(job) for job in jobs))
 
 
 LOCAL_SLOTS = 1  # llama-cpp-python's server runs one request at a time
+PARSED_AHEAD = 2  # articles begun per slot: the one in flight, and the next one's parse
 
 
 def slots_for(endpoint: Endpoint, wanted: int) -> int:
