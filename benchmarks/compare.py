@@ -1,7 +1,8 @@
 """`compare` on the seeds against the hand-written gold: pairing and label precision/recall.
 
 Summaries come from the text alone (`--model none`: `text_summary`), so the figures measure
-the pairing and labelling, not a model. Also prints every cross-source score of one speaker's
+the pairing and labelling, not a model (each checked first: benchmarks/summarized). Also
+prints every cross-source score of one speaker's
 quotes, the numbers the pairing threshold was chosen from.
 
     python benchmarks/compare.py
@@ -17,6 +18,7 @@ from pathlib import Path
 # This checkout's code, not the venv's editable install (which may be another worktree).
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from benchmarks.summarized import exit_unless_summarized, problems_of
 from summarizer.compare import compare
 from summarizer.compare.keys import Keys
 from summarizer.compare.quotes import PAIR_THRESHOLD, score, voices
@@ -35,6 +37,8 @@ def main() -> None:
     gold = read_gold(GOLD)
     articles = [read_article(str(ROOT / s)) for s in gold.sources]
     made = [(text_summary(a), a.text) for a in articles]
+    problems = problems_of([(text, s) for s, text in made], expected=len(articles))
+    exit_unless_summarized(problems, "the seeds' summaries")
     result = score_gold(compare(made), gold)
     print(f"seeds, summaries from --model none; gold: {GOLD.relative_to(ROOT)}")
     print(f"gold pairs {result.pairs_gold}, predicted pairs {result.pairs_predicted}")

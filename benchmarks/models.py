@@ -4,6 +4,8 @@ Runs `summarizer eval` (summarizer/evaluation/) for every local model on every g
 and prints one Markdown row per model and file, ready for RESULTS.md and the README; every
 number goes to benchmarks/results/<model>_<prompt>_<attempts>.json. Answers are cached, so
 a rerun after a change to grounding or scoring costs no model time (--no-cache to redo).
+Exits 1 when an article failed or an item was not at its offsets (named at the end): the
+row then counts what was not summarized.
 
     python benchmarks/models.py [--model NAME ...] [--limit N] [--no-cache] [GOLD.jsonl ...]
 """
@@ -21,11 +23,12 @@ from rich.console import Console
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.devdata import DEV_GOLD
+from benchmarks.summarized import exit_unless_summarized
 from summarizer.config import Settings
 from summarizer.evaluation.gold import load_gold
 from summarizer.evaluation.runner import evaluate
 from summarizer.evaluation.table import markdown_row
-from summarizer.pipeline.article import Options
+from summarizer.pipeline.options import Options
 from summarizer.providers.cache import ResponseCache
 from summarizer.providers.models import MODELS
 from summarizer.run import RunOptions, open_endpoint
@@ -54,6 +57,7 @@ def main() -> None:
     print("| model | data | " + " | ".join(COLUMNS.values()) + " | from cache |")
     print("|---|---" + "|---:" * (len(COLUMNS) + 1) + "|")
     golds = {path: load_gold(path)[: args.limit] for path in args.gold}
+    problems = []
     for model in args.model or sorted(MODELS):
         results = []
         with open_endpoint(Settings(model=model)) as endpoint:
@@ -62,9 +66,17 @@ def main() -> None:
                 results.append(result)
                 row = markdown_row(f"{model} | {path.stem}", result["totals"], list(COLUMNS))
                 print(f"{row} {result['cached_calls']} |")  # cached answers take ~0 s
+                problems += [
+                    f"{model} on {path.stem}: {a['id']} failed: {a['failed']}"
+                    for a in result["articles"]
+                    if a["failed"]
+                ]
+                if ungrounded := result["totals"]["ungrounded"]:
+                    problems.append(f"{model} on {path.stem}: {ungrounded} items not at offsets")
         out = ROOT / "results" / f"{model}_{args.prompt}_{args.max_attempts}.json"
         out.parent.mkdir(exist_ok=True)
         out.write_text(json.dumps(results, indent=2) + "\n")
+    exit_unless_summarized(problems, "the local models")
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ reuse the fixed prompt prefix and read the article anew). Prints seconds per art
 ratio ours / bare (goal <= 1.02; with one attempt both make the same call), prompt tokens
 beyond the article's own (goal <= 350), output tokens (goal <= 100: issue 10) and attempts
 per article. The goal for ours is <= 20 s per seed article on the default model, 2 cores.
+Exits 1 unless each seed's summary has every item at its offsets (benchmarks/summarized).
 
     python benchmarks/summarize.py [--model qwen2.5-coder-1.5b] [--rounds 2]
 """
@@ -25,9 +26,11 @@ from typing import Any
 # This checkout's package before the installed one (see benchmarks/grounding.py).
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from benchmarks.summarized import exit_unless_summarized, problems_of
 from summarizer.config import Settings
 from summarizer.inputs import Article, read_article
-from summarizer.pipeline.article import Options, summarize_article
+from summarizer.pipeline.article import summarize_article
+from summarizer.pipeline.options import Options
 from summarizer.providers.calls import Model, open_model
 from summarizer.providers.client import Endpoint
 from summarizer.providers.models import DEFAULT_MODEL
@@ -97,6 +100,7 @@ async def measure(args: argparse.Namespace) -> None:
                 f"{endpoint.base_url.removesuffix('/v1')}/extras/tokenize/count",
                 {"input": article.text},
             )
+            exit_unless_summarized(problems_of([(article.text, summary)]), path.stem)
             usage = summary.meta.usage or {}
             prompt_tokens = usage.get("prompt_tokens", 0)
             print(

@@ -3,7 +3,8 @@
 Every article of the dev data (`eval/`, see its README) plus the seeds, each made new
 (a line of its own in front, so no parse is cached), through `text_summary`: the spaCy
 parse, candidates, attribution and grounding. CPU time of this one process, after the
-pipeline is loaded; best of --rounds.
+pipeline is loaded; best of --rounds. Exits 1 unless every summary's items stand at their
+offsets (benchmarks/summarized).
 
     python benchmarks/text_only.py [--rounds 3]
 """
@@ -19,6 +20,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.devdata import dev_texts
+from benchmarks.summarized import exit_unless_summarized, problems_of
 from summarizer.inputs import Article
 from summarizer.pipeline.textonly import text_summary
 from summarizer.reading.pipeline import nlp
@@ -45,11 +47,11 @@ def main() -> None:
             for i, t in enumerate(base)
         ]
         start = time.process_time()
-        items = sum(
-            len(s.who) + len(s.where) + len(s.when) + len(s.quotes)
-            for s in map(text_summary, articles)
-        )
+        summaries = [text_summary(a) for a in articles]
         best = max(best, len(articles) / (time.process_time() - start))
+        items = sum(len(s.who) + len(s.where) + len(s.when) + len(s.quotes) for s in summaries)
+        pairs = [(a.text, s) for a, s in zip(articles, summaries, strict=True)]
+        exit_unless_summarized(problems_of(pairs, expected=len(articles)), "--model none")
     chars = sum(len(t) for t in base) / len(base)
     print(f"{len(base)} articles (mean {chars:,.0f} characters), {items} grounded items")
     print(f"--model none: {best:.1f} articles/s on one core (goal >= 5)")

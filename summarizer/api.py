@@ -1,4 +1,4 @@
-"""The Python API: summarise articles with one call, as the command line does.
+"""The Python API: summarize articles with one call, as the command line does.
 
     from summarizer import summarize
     summary = summarize("article.txt")                      # the embedded model
@@ -35,7 +35,7 @@ Source = str | os.PathLike[str]
 
 
 class ArticleError(Exception):
-    """An article that was not summarised; `source` names it and `reason` says why (the
+    """An article that was not summarized; `source` names it and `reason` says why (the
     command line's one-line error), e.g. 'a.txt: is empty' or 'text 2: model error: …'."""
 
     def __init__(self, source: str, reason: str) -> None:
@@ -61,7 +61,7 @@ class ModelOptions(TypedDict, total=False):
 
 
 def summarize(text_or_path: Source, **options: Unpack[ModelOptions]) -> Summary:
-    """Summarise one article and ground every item in it.
+    """Summarize one article and ground every item in it.
 
     `text_or_path`: a path (a `Path`, or a string naming an existing file or ending in
     .txt, .md, .html or .htm), or the article's text itself. Raises ArticleError when the
@@ -81,7 +81,7 @@ def summarize_many(
     rate_limit: float | None = None,
     **options: Unpack[ModelOptions],
 ) -> list[Summary | ArticleError]:
-    """Summarise every article (`summarize` says what an item may be), `jobs` in flight
+    """Summarize every article (`summarize` says what an item may be), `jobs` in flight
     at once, at most `rate_limit` model requests a second. Returns one result per item,
     in order: its Summary, or the ArticleError that stopped it (the others go on).
 
@@ -115,7 +115,7 @@ async def asummarize_many(
             results.append(ArticleError(err.source, err.reason))
             continue
         place[id(job)] = len(results)
-        results.append(ArticleError(job.article.source, "not summarised"))  # until done
+        results.append(ArticleError(job.article.source, "not summarized"))  # until done
         work.append(job)
     if not work:
         return results

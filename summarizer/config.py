@@ -10,12 +10,13 @@ import os
 import tomllib
 from dataclasses import dataclass, fields
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
 
-from summarizer.pipeline.textonly import NO_MODEL, TEXT_PROVIDER
-from summarizer.providers.client import DEFAULT_TIMEOUT, OPENAI_URL, Endpoint, parse_mode
 from summarizer.providers.models import DEFAULT_MODEL, MODELS
+
+if TYPE_CHECKING:
+    from summarizer.providers.client import Endpoint
 
 
 class ConfigError(Exception):
@@ -84,6 +85,8 @@ def resolve_settings(given: Settings, config: str | None = None) -> Settings:
 def mode_of(name: str | None, default: str = "tool_call") -> Any:
     """The instructor mode of `name` (its value: 'tool_call', 'tools_strict', …); a
     ConfigError for one that does not exist."""
+    from summarizer.providers.client import parse_mode  # instructor: only when asked
+
     try:
         return parse_mode(name, default)
     except ValueError as err:
@@ -97,6 +100,11 @@ def resolve_endpoint(settings: Settings) -> Endpoint | None:
     and no model, or a local model's name. OpenAI: no base URL and
     another model name (needs OPENAI_API_KEY). Any other server: a base URL and a model.
     """
+    # Imported here, not at the top: they bring openai and spaCy (about a second), which
+    # `--help` and the checks before any work never need.
+    from summarizer.pipeline.textonly import NO_MODEL, TEXT_PROVIDER
+    from summarizer.providers.client import DEFAULT_TIMEOUT, OPENAI_URL, Endpoint
+
     api_key = os.environ.get("OPENAI_API_KEY") or ""
     timeout = settings.timeout or DEFAULT_TIMEOUT
     if settings.model == NO_MODEL:  # the text's own summary: nothing to call

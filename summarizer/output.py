@@ -13,11 +13,11 @@ import sys
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from summarizer.html import summary_page
-from summarizer.inputs import Article
-from summarizer.render import to_json, to_markdown
-from summarizer.schema import Summary
+if TYPE_CHECKING:  # the views import pydantic's models; `Format` is read by `--help`
+    from summarizer.inputs import Article
+    from summarizer.schema import Summary
 
 
 @dataclass(frozen=True)
@@ -73,6 +73,9 @@ def remove_stale_temporaries(folder: Path, name: str = "*") -> None:
 
 
 def render_one(done: Summarized, fmt: Format) -> str:
+    from summarizer.html import summary_page
+    from summarizer.render import to_json, to_markdown
+
     summary = done.summary
     if fmt is Format.html:
         return summary_page([(done.article.text, summary)])
@@ -86,6 +89,8 @@ def render_one(done: Summarized, fmt: Format) -> str:
 def render_many(results: list[Summarized], fmt: Format) -> str:
     """Several summaries as one document: a JSON array, JSON lines, Markdown reports, or
     one HTML page with a section per article."""
+    from summarizer.html import summary_page
+
     if fmt is Format.html:
         return summary_page([(r.article.text, r.summary) for r in results])
     if fmt is Format.json and len(results) != 1:

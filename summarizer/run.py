@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor
 from dataclasses import dataclass, field, replace
 from datetime import date
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -22,19 +23,22 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from summarizer.config import Settings, local_model_name, mode_of, resolve_endpoint
 from summarizer.inputs import Article, InputError, read_article
 from summarizer.output import Summarized
-from summarizer.pipeline.article import Options, summarize_article
+from summarizer.pipeline.options import Options
 from summarizer.pipeline.prompting import load_prompt
-from summarizer.pipeline.textonly import TEXT_PROVIDER, text_summary
 from summarizer.providers.cache import ResponseCache
-from summarizer.providers.calllog import CallLog
-from summarizer.providers.calls import AccessDeniedError, Model, ProviderError, open_model
-from summarizer.providers.client import DEFAULT_TIMEOUT, Endpoint
 from summarizer.providers.models import resolve
-from summarizer.providers.server import local_server
 from summarizer.reading import PipelineMissingError
-from summarizer.reading.workers import parse_pool, parser_in
 from summarizer.scheduling import off_turn, take_turns
 from summarizer.schema import Summary
+
+# The model path (spaCy, openai: about a second of imports) is imported by the functions
+# that run it, once the articles are read: a run whose every input is unreadable, like the
+# checks before it, says so at once.
+if TYPE_CHECKING:
+    from summarizer.providers.calllog import CallLog
+    from summarizer.providers.calls import Model
+    from summarizer.providers.client import Endpoint
+    from summarizer.reading.workers import Parser
 
 log = logging.getLogger("summarizer")
 
@@ -76,6 +80,9 @@ def options_for(settings: Settings) -> Options:
 @contextlib.contextmanager
 def open_endpoint(settings: Settings) -> Iterator[Endpoint]:
     """The configured endpoint, or the embedded model's server for as long as needed."""
+    from summarizer.providers.client import DEFAULT_TIMEOUT, Endpoint
+    from summarizer.providers.server import local_server
+
     remote = resolve_endpoint(settings)
     if remote is not None:
         yield remote
@@ -121,13 +128,22 @@ async def summarize_all(
     grounding and writing one answer is not interleaved with the others'. Sending a new
     article's request does not wait for a turn: it is short, and it starts the next wait.
     With `parsers`, each article's chunks are parsed in a worker process, while other
-    articles' requests wait on the network.
+    articles' requests wait on the network; as many articles again as are in flight are
+    parsed ahead, so that a slot that opens sends its next request at once (the prompt
+    needs the parse: without it, the parse was on every article's path, and the workers
+    idle while every request waited).
     """
+    from summarizer.pipeline.article import summarize_article
+    from summarizer.pipeline.chunking import split_article
+    from summarizer.providers.calls import AccessDeniedError, ProviderError
+    from summarizer.reading.workers import parser_in, parsing_ahead
+
     slots = asyncio.Semaphore(options.concurrency)
+    ahead = asyncio.Semaphore(PARSED_AHEAD * options.concurrency)
     parser = parser_in(parsers) if parsers is not None else None
     lock = asyncio.Lock()  # FIFO: handed on in the order answers come in
 
-    async def one(job: Job) -> None:
+    async def one(job: Job, parser: Parser | None) -> None:
         async with slots:
             turn = take_turns(lock)
             try:
@@ -143,7 +159,12 @@ async def summarize_all(
             finally:
                 turn.let_go()
 
-    tasks = [asyncio.ensure_future(one(job)) for job in jobs]
+    async def parsed_ahead(job: Job) -> None:
+        async with ahead:
+            texts = [c.text for c in split_article(job.article.text, options.article.chunk_chars)]
+            await one(job, parsing_ahead(parser, texts) if parser is not None else None)
+
+    tasks = [asyncio.ensure_future(parsed_ahead(job)) for job in jobs]
     try:
         await asyncio.gather(*tasks)
     finally:  # on the first error that ends the run, the others stop where they are
@@ -153,6 +174,7 @@ async def summarize_all(
 
 
 LOCAL_SLOTS = 1  # llama-cpp-python's server runs one request at a time
+PARSED_AHEAD = 2  # articles begun per slot: the one in flight, and the next one's parse
 
 
 def slots_for(endpoint: Endpoint, wanted: int) -> int:
@@ -170,6 +192,10 @@ async def run_jobs(
     """`summarize_all` with a model client made for the running event loop, its
     connections closed when done; with no model (`--model none`), each article's text
     summary."""
+    from summarizer.pipeline.textonly import TEXT_PROVIDER, text_summary
+    from summarizer.providers.calls import open_model
+    from summarizer.reading.workers import parse_pool
+
     if endpoint.provider == TEXT_PROVIDER:
         for job in jobs:
             try:

@@ -20,8 +20,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from tests.answers import ANSWER
 from tests.scripted_server import Reply, Script, scripted_server, tool_call_reply
-from tests.test_batch import ANSWER
 
 
 def command(mode: str, state: Path) -> Callable[[Path, str, int, int], list[str]]:

@@ -16,10 +16,10 @@ import pytest
 import summarizer
 from summarizer import ArticleError, ConfigError, Summary, asummarize_many, summarize_many
 from summarizer.providers import server
+from tests.answers import ANSWER, picks
 from tests.conftest import assert_grounded
 from tests.fake_llama_server import command
 from tests.scripted_server import Reply, Script, scripted_server, tool_call_reply
-from tests.test_batch import ANSWER
 from tests.test_server import alive
 
 ARTICLE = "Report.\n\nMaria Hale spoke in Lyon. “We will rebuild 40 homes,” Hale said.\n"
@@ -113,7 +113,7 @@ def test_settings_come_from_the_environment_and_config_as_on_the_command_line(
 def test_one_attempt_by_default_as_on_the_command_line() -> None:
     """The default number of attempts is the CLI's (one place holds it): a name the
     article does not give is refused, not re-asked; max_attempts=2 re-asks."""
-    wrong = tool_call_reply(ANSWER | {"added": ["Vladimir Putin"]})  # not in the article
+    wrong = tool_call_reply(picks(added=["Vladimir Putin"]))  # not in the article
     for attempts, requests in ((None, 1), (2, 2)):
         script = Script([], default=wrong)
         with scripted_server(script) as url:

@@ -19,12 +19,9 @@ from typer.testing import CliRunner
 
 from summarizer.batch.stores import JsonlStore
 from summarizer.cli import app
+from tests.answers import ANSWER
 from tests.conftest import ROOT
 from tests.scripted_server import Reply, Script, scripted_server, tool_call_reply
-
-# P1 is Maria Hale, as the prompt marks her; the tagger calls Lyon an organisation or a
-# person, and the model adds it as a place (tests/test_picks.py has both paths).
-ANSWER = {"what": "", "added": ["Lyon"], "quotes": []}
 
 
 def good(delay: float = 0.0) -> Reply:

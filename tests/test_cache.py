@@ -15,10 +15,10 @@ from typer.testing import CliRunner
 
 from summarizer.cli import app
 from summarizer.providers.cache import ResponseCache, request_key
+from tests.answers import ANSWER
 from tests.scripted_server import Reply, Script, scripted_server, tool_call_reply
 
 ARTICLE = "Maria Hale met Jon Ortiz in Lyon on Monday. “We will rebuild,” Hale said.\n"
-ANSWER = {"what": "", "added": ["Lyon"], "quotes": []}
 
 
 def summarize(url: str, path: Path, *extra: str) -> dict[str, Any]:

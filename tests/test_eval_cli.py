@@ -13,12 +13,13 @@ from typing import Any
 from typer.testing import CliRunner
 
 from summarizer.cli import app
+from tests.answers import picks
 from tests.scripted_server import Reply, Script, scripted_server, tool_call_reply
 from tests.test_evaluation import gold
 
 # Right about Hale and Lyon; "Paris" is not in the article (refused, never output). The
 # text proposes Ortiz and both quotes whatever the model answers.
-ANSWER = {"what": "", "added": ["Lyon", "Paris"], "quotes": []}
+ANSWER = picks(added=["Lyon", "Paris"])
 
 
 def gold_file(tmp_path: Path, rows: list[dict[str, Any]]) -> Path:

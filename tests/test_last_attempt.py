@@ -10,6 +10,7 @@ from typer.testing import CliRunner
 
 from summarizer.cli import app
 from summarizer.schema import Summary
+from tests.answers import picks
 from tests.conftest import ROOT, SEED_001, assert_grounded
 from tests.scripted_server import Script, scripted_server, tool_call_reply
 
@@ -17,11 +18,8 @@ SEED1 = ROOT / "seeds" / f"{SEED_001}.txt"
 
 
 def test_refusals_after_the_last_attempt_are_kept_and_the_summary_written(tmp_path: Path) -> None:
-    hallucinated = {  # there is no Putin in the article, and "year" is no name
-        "what": "Trump said he was not happy.",
-        "added": ["Vladimir Putin", "year"],
-        "quotes": [],
-    }
+    # There is no Putin in the article, and "year" is no name.
+    hallucinated = picks("Trump said he was not happy.", ["Vladimir Putin", "year"])
     script = Script([tool_call_reply(hallucinated), tool_call_reply(hallucinated)])
     out = tmp_path / "summary.json"
     with scripted_server(script) as url:

@@ -15,11 +15,13 @@ PACKAGE = Path(__file__).resolve().parent.parent / "summarizer"
 MAX_LINES = 300
 
 # What each layer may import of the package, besides itself. `lifetime` ties a worker or a
-# server to its parent process; `schema` is the contract everyone shares.
+# server to its parent process; `lazy` lets a package import its names on first use;
+# `schema` is the contract everyone shares.
 ALLOWED: dict[str, frozenset[str]] = {
     "schema": frozenset(),
     "lifetime": frozenset(),
-    "reading": frozenset({"lifetime"}),
+    "lazy": frozenset(),
+    "reading": frozenset({"lifetime", "lazy"}),
     "grounding": frozenset({"reading", "schema"}),
     "providers": frozenset({"lifetime"}),
     "pipeline": frozenset({"reading", "grounding", "providers", "schema", "inputs"}),

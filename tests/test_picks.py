@@ -11,19 +11,21 @@ import re
 from summarizer.grounding import ground_draft
 from summarizer.inputs import read_article
 from summarizer.pipeline.answer import WHAT_CHARS, Answer, AnswerWithSpeakers, answer_model
-from summarizer.pipeline.article import Options, summarize_article
+from summarizer.pipeline.article import summarize_article
 from summarizer.pipeline.candidates import propose
 from summarizer.pipeline.join import draft_of
+from summarizer.pipeline.options import Options
 from summarizer.pipeline.prompting import LEAD_CHARS, load_prompt, mark_excerpt, render
 from summarizer.providers.calls import open_model
 from summarizer.providers.client import TransportPolicy
 from summarizer.reading import reading_of
 from summarizer.schema import Summary
+from tests import answers
 from tests.conftest import ROOT, SEED_000, assert_grounded, endpoint
 from tests.scripted_server import Script, scripted_server, tool_call_reply
 from tests.test_attribution import SEED1_QUOTES
 
-NOTHING = {"what": "", "added": [], "quotes": []}
+NOTHING = answers.picks()
 # GUM_news_hackers (Wikinews, CC BY 2.5): a pull quote whose credit the parser cannot read.
 PULL_QUOTE = (
     'Matthew Ingram of The Globe and Mail dubbed the conflict: "Scientology vs. the '

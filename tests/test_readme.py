@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from summarizer.providers import server
+from tests.answers import ANSWER
 from tests.conftest import ROOT
 from tests.fake_llama_server import command
 from tests.scripted_server import Script, scripted_server, tool_call_reply
-from tests.test_batch import ANSWER
 
 EXAMPLE_URL = "http://127.0.0.1:8080/v1"
 

@@ -16,11 +16,13 @@ from typer.testing import CliRunner
 
 from summarizer.cli import app
 from summarizer.inputs import read_article
-from summarizer.pipeline.article import Options, summarize_article
+from summarizer.pipeline.article import summarize_article
+from summarizer.pipeline.options import Options
 from summarizer.providers.calls import open_model
 from summarizer.providers.client import TransportPolicy
 from summarizer.providers.models import DEFAULT_MODEL
 from summarizer.schema import Summary
+from tests.answers import picks
 from tests.conftest import REPLAY_URL, ROOT, SEED_000, SEED_001, assert_grounded, endpoint
 from tests.scripted_server import FORWARD, Reply, Script, scripted_server, tool_call_reply
 from tests.test_attribution import SEED0_QUOTES, SEED1_QUOTES
@@ -70,7 +72,7 @@ def test_seed_001_finds_most_quotes_with_their_speakers(model_server: str | None
 def test_reask_repairs_an_invented_name(model_server: str | None) -> None:
     """Hand-written first answer (an invented name, a word that is no name), then the
     real model's answer to the re-ask."""
-    wrong = {"what": "", "added": ["Vladimir Putin", "year"], "quotes": []}
+    wrong = picks(added=["Vladimir Putin", "year"])
     script = Script([tool_call_reply(wrong), FORWARD], forward_to=model_server)
     with scripted_server(script) as url:
         summary = summarize(url if model_server else REPLAY_URL, SEED1, max_attempts=2)

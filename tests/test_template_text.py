@@ -13,6 +13,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from summarizer.cli import app
+from tests.answers import ANSWER
 from tests.scripted_server import Script, scripted_server, tool_call_reply
 
 ARTICLE = (
@@ -24,8 +25,7 @@ ARTICLE = (
 def test_template_syntax_in_an_article_is_text(tmp_path: Path) -> None:
     path = tmp_path / "a.txt"
     path.write_text(ARTICLE, encoding="utf-8")
-    answer = {"what": "", "added": ["Lyon"]}
-    script = Script([tool_call_reply(answer)])
+    script = Script([tool_call_reply(ANSWER)])
     with scripted_server(script) as url:
         result = CliRunner().invoke(
             app, ["summarize", str(path), "--base-url", url, "--model", "scripted"]

@@ -7,10 +7,7 @@ from dataclasses import replace
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
-from summarizer.batch.provider_batch import BatchApiError, BatchRunningError
-from summarizer.batch.runner import LockedError, StoreError, run_batch
 from summarizer.cli.common import (
     EXIT_FAILED,
     EXIT_OK,
@@ -32,19 +29,30 @@ EXIT_LOCKED = 75  # EX_TEMPFAIL: another run has the store; try again later
 @model_command
 def batch(
     inputs: Annotated[
-        list[str], typer.Argument(help="Article files and directories (searched recursively).")
+        list[str],
+        typer.Argument(metavar="PATH", help="Article files, and directories searched for them."),
     ],
     out: Annotated[
-        str, typer.Option(help="Results: a .jsonl file, a .db (SQLite) file, or a DIR/.")
+        str,
+        typer.Option(
+            metavar="STORE",
+            help="Where the results go: a .jsonl file, a .db (SQLite) file, or a directory (DIR/).",
+        ),
     ],
-    jobs: Annotated[int, typer.Option(min=1, max=256, help="Articles in flight at once.")] = 1,
+    jobs: Annotated[
+        int, typer.Option(metavar="N", min=1, max=256, help="Articles in flight at once.")
+    ] = 1,
     rate_limit: Annotated[
         float | None,
-        typer.Option(min=0.001, help="At most this many model requests per second."),
+        typer.Option(metavar="N", min=0.001, help="At most N model requests a second."),
     ] = None,
     wait: Annotated[
         float,
-        typer.Option(min=0, help="Seconds to wait for another run on the same --out to end."),
+        typer.Option(
+            metavar="SECONDS",
+            min=0,
+            help="How long to wait for another run on the same --out to end.",
+        ),
     ] = 0,
     published: Published = None,
     provider_batch: Annotated[
@@ -59,12 +67,18 @@ def batch(
     *,
     choice: ModelChoice,
 ) -> None:
-    """Summarise every article not yet in --out; safe to kill, rerun and overlap.
+    """Summarize the articles that are not yet in the results store.
 
-    Articles are keyed by content hash: a rerun skips what is done and summarises what
-    changed. Exit status: 0 nothing failed, 1 some articles failed (recorded with their
-    reasons), 2 bad usage or setup, 75 another run holds --out.
+    Safe to kill, rerun and overlap: articles are keyed by content hash, so a rerun skips
+    what is done and summarizes what changed. Exit status: 0 nothing failed, 1 some
+    articles failed (recorded with their reasons), 2 bad usage or setup, 75 another run
+    holds --out.
     """
+    from rich.console import Console
+
+    from summarizer.batch.provider_batch import BatchApiError, BatchRunningError
+    from summarizer.batch.runner import LockedError, StoreError, run_batch
+
     pub = parse_date(published, "--published")
     options = replace(choice.run, concurrency=jobs, rate_limit=rate_limit)
     sources = article_sources(inputs)

@@ -8,7 +8,6 @@ from typing import Annotated
 import typer
 
 from summarizer.cli.common import app
-from summarizer.providers.cache import ResponseCache
 
 
 @app.command()
@@ -16,6 +15,8 @@ def cache(
     clear: Annotated[bool, typer.Option("--clear", help="Remove every cached answer.")] = False,
 ) -> None:
     """Show the model-response cache (or clear it). $SUMMARIZER_CACHE_DIR moves it."""
+    from summarizer.providers.cache import ResponseCache
+
     store = ResponseCache()
     if clear:
         sys.stdout.write(f"removed {store.clear()} cached answers from {store.path}\n")

@@ -9,9 +9,6 @@ from typing import Annotated
 import typer
 
 from summarizer.cli.common import EXIT_OK, EXIT_REJECTED, app, fail, ground_given, parse_date
-from summarizer.html import summary_page
-from summarizer.inputs import InputError, read_article, read_summary
-from summarizer.render import to_json, to_markdown
 
 
 class Format(StrEnum):
@@ -22,12 +19,16 @@ class Format(StrEnum):
 
 @app.command()
 def check(
-    article: Annotated[str, typer.Argument(help="The article text file ('-' for stdin).")],
-    summary: Annotated[str, typer.Argument(help="A summary in the v1 JSON format ('-': stdin).")],
+    article: Annotated[str, typer.Argument(help="The article's text file ('-': standard input).")],
+    summary: Annotated[
+        str, typer.Argument(help="A summary in the v1 JSON format ('-': likewise).")
+    ],
     output_format: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.json,
     published: Annotated[
         str | None,
-        typer.Option(help="Publication date (YYYY-MM-DD) for resolving relative times."),
+        typer.Option(
+            metavar="DATE", help="The article's publication date (YYYY-MM-DD), for relative times."
+        ),
     ] = None,
 ) -> None:
     """Ground a summary in its article and print the result.
@@ -35,6 +36,10 @@ def check(
     Offsets in the summary are ignored and recomputed. Exit status: 0 nothing rejected,
     1 something rejected, 2 bad usage or unreadable input.
     """
+    from summarizer.html import summary_page
+    from summarizer.inputs import InputError, read_article, read_summary
+    from summarizer.render import to_json, to_markdown
+
     if article == "-" and summary == "-":
         raise fail("only one of ARTICLE and SUMMARY can be read from stdin")
     pub = parse_date(published, "--published")

@@ -10,23 +10,29 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from summarizer import __version__
+from summarizer.cli.helpstyle import PlainGroup
 from summarizer.config import ConfigError, Settings, resolve_settings
-from summarizer.grounding import ground
-from summarizer.inputs import Article, collect_articles
-from summarizer.pipeline.article import Options as ArticleOptions
-from summarizer.providers.cache import ResponseCache, open_cache
-from summarizer.providers.calllog import CallLog, open_call_log
-from summarizer.providers.redact import RedactingFilter
-from summarizer.run import RunOptions, options_for
-from summarizer.schema import Summary
+from summarizer.providers.redact import RedactingFilter  # standard library only
+
+# The library is imported by the commands as they run, not here: `--help` and a usage
+# error print at once, without importing pydantic, spaCy or openai (benchmarks/startup.py).
+if TYPE_CHECKING:
+    from summarizer.inputs import Article
+    from summarizer.pipeline.options import Options as ArticleOptions
+    from summarizer.providers.cache import ResponseCache
+    from summarizer.providers.calllog import CallLog
+    from summarizer.run import RunOptions
+    from summarizer.schema import Summary
 
 app = typer.Typer(
     help="Structured, grounded summaries of news articles.",
+    cls=PlainGroup,
+    rich_markup_mode=None,  # plain text, paragraphs wrapped whole (`helpstyle`)
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -48,18 +54,23 @@ class ModelChoice:
 # The options every model-calling command takes, added to its signature by
 # `model_command`: (name, annotation), all defaulting to None/False.
 _MODEL_OPTIONS: list[tuple[str, Any, Any]] = [
-    ("base_url", Annotated[str | None, typer.Option(
-        help="OpenAI-compatible endpoint (env: OPENAI_BASE_URL).")], None),
-    ("model", Annotated[str | None, typer.Option(
-        help="Model name; a local model's name runs it embedded; 'none': the text's own "
-        "summary (names, places, times, quotes with speakers; no 'what'), no model.")], None),
-    ("mode", Annotated[str | None, typer.Option(help="instructor mode (tool_call, …).")], None),
-    ("max_attempts", Annotated[int | None, typer.Option(
-        min=1, max=10, help="Model calls per article, re-asks included.")], None),
-    ("prompt", Annotated[str | None, typer.Option(help="Prompt name in prompts/.")], None),
-    ("timeout", Annotated[float | None, typer.Option(
-        min=0.1, help="Seconds to wait for one model answer [600].")], None),
-    ("config", Annotated[str | None, typer.Option(help="TOML config file.")], None),
+    ("base_url", Annotated[str | None, typer.Option(metavar="URL",
+        help="The OpenAI-compatible endpoint to call (env: OPENAI_BASE_URL).")], None),
+    ("model", Annotated[str | None, typer.Option(metavar="NAME",
+        help="The model to call; a local model's name runs it embedded. With 'none', no "
+        "model is called: the summary is the text's own (names, places, times, and quotes "
+        "with their speakers; no 'what').")], None),
+    ("mode", Annotated[str | None, typer.Option(metavar="MODE",
+        help="How the answer is asked for: an instructor mode (tool_call, tools_strict, "
+        "…).")], None),
+    ("max_attempts", Annotated[int | None, typer.Option(metavar="N",
+        min=1, max=10, help="Model calls per article at most, re-asks included.")], None),
+    ("prompt", Annotated[str | None, typer.Option(metavar="NAME",
+        help="The prompt to use, by its name in prompts/.")], None),
+    ("timeout", Annotated[float | None, typer.Option(metavar="SECONDS",
+        min=0.1, help="How long to wait for one model answer (default 600).")], None),
+    ("config", Annotated[str | None, typer.Option(metavar="FILE",
+        help="The TOML config file to read.")], None),
     ("no_cache", Annotated[bool, typer.Option(
         "--no-cache", help="Call the model even for answers cached on disk.")], False),
     ("no_log", Annotated[bool, typer.Option(
@@ -84,6 +95,8 @@ def model_command(func: Callable[..., None]) -> Callable[..., None]:
 
     @functools.wraps(func)
     def command(**kwargs: Any) -> None:
+        from summarizer.run import RunOptions
+
         given = Settings(**{name: kwargs.pop(name) for name in _SETTINGS})
         config, no_cache, no_log, verbose = (
             kwargs.pop("config"),
@@ -108,12 +121,15 @@ def fail(message: str) -> typer.Exit:
 
 
 Published = Annotated[
-    str | None, typer.Option(help="Publication date (YYYY-MM-DD) of the articles.")
+    str | None,
+    typer.Option(metavar="DATE", help="The articles' publication date (YYYY-MM-DD)."),
 ]
 
 
 def article_sources(paths: list[str]) -> list[str]:
     """The article files `paths` name (directories searched); none at all is bad usage."""
+    from summarizer.inputs import collect_articles
+
     sources = collect_articles(paths)
     if not sources:
         raise fail("no article files found in " + ", ".join(paths))
@@ -151,6 +167,8 @@ def model_settings(
     given: Settings, config: str | None, verbose: bool
 ) -> tuple[Settings, ArticleOptions]:
     """Options > config file > environment, checked before any work starts."""
+    from summarizer.run import options_for
+
     configure_logging(verbose)
     try:
         settings = resolve_settings(given, config)
@@ -164,10 +182,14 @@ def _warn(why: str) -> None:
 
 
 def response_cache(no_cache: bool) -> ResponseCache | None:
+    from summarizer.providers.cache import open_cache
+
     return open_cache(not no_cache, _warn)
 
 
 def call_log(no_log: bool) -> CallLog | None:
+    from summarizer.providers.calllog import open_call_log
+
     return open_call_log(not no_log, _warn)
 
 
@@ -190,6 +212,8 @@ def ground_given(article: Article, draft: Summary, published: date | None) -> Su
     """A summary someone gave (`check`, `compare --summary`) grounded in its article: its
     own article fields kept, the text's sha256 and `--published` over them, offsets
     recomputed."""
+    from summarizer.grounding import ground  # spaCy: imported when a command grounds
+
     given = draft.article.model_dump(exclude_none=True, exclude={"sha256"})
     given |= {"published": published} if published else {}
     info = article.info().model_copy(update=given)

@@ -6,10 +6,9 @@ import sys
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
 
 from summarizer.cli.common import (
     EXIT_FAILED,
@@ -21,15 +20,12 @@ from summarizer.cli.common import (
     model_command,
 )
 from summarizer.cli.common import parse_date as parse_date_option
-from summarizer.compare import compare
-from summarizer.compare.brief import to_brief
 from summarizer.config import ConfigError
-from summarizer.html import compare_page
-from summarizer.inputs import Article, InputError, collect_articles, read_article, read_summary
-from summarizer.output import write_atomic
 from summarizer.providers.models import ModelError
-from summarizer.run import run
-from summarizer.schema import Summary
+
+if TYPE_CHECKING:  # the library is imported as the command runs (see `common`)
+    from summarizer.inputs import Article
+    from summarizer.schema import Summary
 
 
 class Format(StrEnum):
@@ -41,6 +37,8 @@ class Format(StrEnum):
 def _given_summaries(articles: list[Article], paths: list[str], pub: date | None) -> list[Summary]:
     """Summaries from files, one per article in order, grounded in it (offsets recomputed,
     as `check` does); a summary of another article is bad input."""
+    from summarizer.inputs import InputError, read_summary
+
     if len(paths) != len(articles):
         raise fail(f"--summary given {len(paths)} times for {len(articles)} articles (one each)")
     grounded = []
@@ -62,6 +60,10 @@ def _made_summaries(
     articles: list[Article], choice: ModelChoice, pub: date | None
 ) -> list[Summary]:
     """Summaries made as `summarize` makes them (cache, model options, `--model none`)."""
+    from rich.console import Console
+
+    from summarizer.run import run
+
     console = Console(stderr=True, soft_wrap=True)
     sources = [a.source for a in articles]
     try:
@@ -79,31 +81,43 @@ def _made_summaries(
 @model_command
 def compare_command(
     paths: Annotated[
-        list[str], typer.Argument(help="Two or more articles on one event (files or directories).")
+        list[str],
+        typer.Argument(
+            metavar="PATH", help="Two or more articles on one event (files or directories)."
+        ),
     ],
     summaries: Annotated[
         list[str] | None,
         typer.Option(
             "--summary",
             "--summaries",
+            metavar="FILE",
             help="A summary (v1 JSON) of each article, in the articles' order, given once per "
             "article; then no model is run.",
         ),
     ] = None,
     output_format: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.json,
     out: Annotated[
-        str | None, typer.Option(help="Output file (written whole or not at all).")
+        str | None,
+        typer.Option(metavar="FILE", help="Where to write the output (whole or not at all)."),
     ] = None,
     published: Published = None,
     *,
     choice: ModelChoice,
 ) -> None:
-    """Compare articles on one event: shared and single-source people, places and times,
-    quotes matched across sources (identical, typography, fragment, reworded, different
-    speakers, one source), and numbers stated differently.
+    """Compare articles on one event: names, quotes and numbers.
 
-    Exit status: 0 compared, 1 an article could not be summarised, 2 bad usage or input.
+    Shows the people, places and times the sources share and those only one names; quotes
+    matched across sources (identical, typography, fragment, reworded, different speakers,
+    one source); and numbers stated differently. Exit status: 0 compared, 1 an article
+    could not be summarized, 2 bad usage or input.
     """
+    from summarizer.compare import compare
+    from summarizer.compare.brief import to_brief
+    from summarizer.html import compare_page
+    from summarizer.inputs import InputError, collect_articles, read_article
+    from summarizer.output import write_atomic
+
     pub = parse_date_option(published, "--published")
     sources = collect_articles(paths)
     if len(sources) < 2:

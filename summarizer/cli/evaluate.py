@@ -8,33 +8,31 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
 from summarizer.cli.common import EXIT_FAILED, EXIT_OK, ModelChoice, app, fail, model_command
 from summarizer.config import ConfigError
-from summarizer.evaluation.gold import GoldError, attach_main_events, load_gold
-from summarizer.evaluation.runner import evaluate
-from summarizer.evaluation.table import table
-from summarizer.output import write_atomic
 from summarizer.providers.models import ModelError
-from summarizer.run import open_endpoint
 
 
 @app.command("eval")
 @model_command
 def eval_command(
-    gold: Annotated[list[Path], typer.Argument(help="Gold JSONL files (eval/README.md).")],
+    gold: Annotated[
+        list[Path], typer.Argument(metavar="FILE", help="Gold JSONL files (eval/README.md).")
+    ],
     limit: Annotated[
-        int | None, typer.Option(min=1, help="Score only the first N articles of each file.")
+        int | None,
+        typer.Option(metavar="N", min=1, help="Score only the first N articles of each file."),
     ] = None,
     out: Annotated[
         Path | None,
-        typer.Option(help="Write every number as JSON here [default: eval-<model>.json]."),
+        typer.Option(metavar="FILE", help="Where to write every number as JSON (eval-MODEL.json)."),
     ] = None,
     main_event: Annotated[
         list[Path] | None,
         typer.Option(
             "--main-event",
+            metavar="FILE",
             help="Main-event gold (eval/README.md) for the items a summary marks as main; "
             "may be given more than once.",
         ),
@@ -42,12 +40,20 @@ def eval_command(
     *,
     choice: ModelChoice,
 ) -> None:
-    """Summarise gold articles (answers cached, so a rerun is free), score them, print a
-    table and write the numbers as JSON.
+    """Summarize gold articles and score the summaries.
 
-    Exit status: 0 every article summarised, 1 some failed (scored as empty), 2 bad usage
+    Prints a table and writes the numbers as JSON; answers are cached, so a rerun is free.
+    Exit status: 0 every article summarized, 1 some failed (scored as empty), 2 bad usage
     or an unusable gold file.
     """
+    from rich.console import Console
+
+    from summarizer.evaluation.gold import GoldError, attach_main_events, load_gold
+    from summarizer.evaluation.runner import evaluate
+    from summarizer.evaluation.table import table
+    from summarizer.output import write_atomic
+    from summarizer.run import open_endpoint
+
     settings = choice.settings
     console = Console(stderr=True, soft_wrap=True)
     try:

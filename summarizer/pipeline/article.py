@@ -28,7 +28,8 @@ from summarizer.pipeline.answer import answer_model
 from summarizer.pipeline.candidates import propose
 from summarizer.pipeline.chunking import Chunk, merge_chunks, split_article
 from summarizer.pipeline.join import draft_of
-from summarizer.pipeline.prompting import DEFAULT_PROMPT, load_prompt, render
+from summarizer.pipeline.options import Options
+from summarizer.pipeline.prompting import load_prompt, render
 from summarizer.pipeline.reask import reask_messages, union
 from summarizer.pipeline.textwhat import text_what
 from summarizer.providers.calllog import Call
@@ -45,21 +46,6 @@ class Part:
     summary: Summary
     what_source: Literal["model", "text"] | None
     attempts: int = 0
-
-
-@dataclass(frozen=True)
-class Options:
-    """How to summarise one article: prompt, re-ask bound, and the size limits of one call.
-    The one place their defaults are kept (the CLI and the Python API take them from here)."""
-
-    prompt: str = DEFAULT_PROMPT
-    # One call per article: a re-ask costs a whole second call (the article is read again).
-    max_attempts: int = 1
-    temperature: float = 0.0
-    # The answer is one sentence and a few names (~50 tokens); the schema's bounds keep it far
-    # below this, and an answer cut here keeps what it had parsed.
-    max_output_tokens: int = 400
-    chunk_chars: int = 12_000  # ~3,000 tokens of article per call: fits an 8k context
 
 
 @dataclass(frozen=True)

@@ -16,11 +16,13 @@ import os
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import jinja2
 
-from summarizer.pipeline.candidates import Proposal
-from summarizer.reading import Reading
+if TYPE_CHECKING:  # loading a prompt (checked before any work) needs no parse
+    from summarizer.pipeline.candidates import Proposal
+    from summarizer.reading import Reading
 
 
 def _prompts_dir() -> Path:

@@ -23,10 +23,12 @@ import sqlite3
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import pydantic
-from openai.types.chat import ChatCompletion
+
+if TYPE_CHECKING:  # openai is imported where an answer is read or kept: the command line
+    from openai.types.chat import ChatCompletion  # opens the cache before it needs openai
 
 from summarizer.providers.redact import redact
 
@@ -92,6 +94,8 @@ class ResponseCache:
         )
 
     def get(self, key: str) -> ChatCompletion | None:
+        from openai.types.chat import ChatCompletion
+
         row = self._db.execute("SELECT response FROM responses WHERE key = ?", (key,)).fetchone()
         try:
             response = None if row is None else ChatCompletion.model_validate_json(row[0])
@@ -106,6 +110,8 @@ class ResponseCache:
     def put(self, key: str, response: Any, seconds: float, max_tokens: int | None = None) -> None:
         """Keep `response` if it is a complete chat completion; ignore anything else (an
         answer that used all of `max_tokens` was cut off, whatever its finish reason)."""
+        from openai.types.chat import ChatCompletion
+
         if not isinstance(response, ChatCompletion):
             return
         if not response.choices or response.choices[0].finish_reason not in COMPLETE:

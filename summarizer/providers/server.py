@@ -9,6 +9,7 @@ two seconds' grace, SIGKILL. If our process dies without cleaning up, the kernel
 from __future__ import annotations
 
 import contextlib
+import importlib.metadata
 import os
 import socket
 import subprocess
@@ -89,14 +90,34 @@ def server_process(cmd: list[str], url: str, log: Path) -> Iterator[None]:
         stop(proc)
 
 
+# llama.cpp built for any x86-64-v3 CPU, as the Makefile builds it (LLAMA_CMAKE_ARGS): a
+# native build enables AMX where the CPU has it, and crashes where the OS does not grant it.
+SAFE_CMAKE_ARGS = (
+    "-DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON -DGGML_BMI2=ON"
+)
+
+
+def llama_install_command() -> str:
+    """How to install what the installed package's `local` extra asks of llama-cpp-python,
+    with the safe build flags: a step that works from the wheel, without the checkout."""
+    try:
+        wanted = importlib.metadata.requires("summarizer") or []
+    except importlib.metadata.PackageNotFoundError:
+        wanted = []
+    extra = [r.split(";")[0].strip() for r in wanted if r.startswith("llama-cpp-python")]
+    requirement = extra[0] if extra else "llama-cpp-python[server]"
+    return f"CMAKE_ARGS='{SAFE_CMAKE_ARGS}' pip install '{requirement}'"
+
+
 def require_llama() -> None:
     """Fail early, with what to do, when llama-cpp-python is not installed."""
     try:
         import llama_cpp.server  # noqa: F401
     except ImportError:
         raise ModelError(
-            "the embedded model needs llama-cpp-python: install summarizer with the 'local' "
-            "extra (see README, `make setup`)"
+            "the embedded model needs llama-cpp-python (the 'local' extra; no binary wheel, "
+            f"so pip builds it: about 10 minutes): {llama_install_command()}; or call a "
+            "server with --base-url and --model"
         ) from None
 
 

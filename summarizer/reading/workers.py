@@ -60,6 +60,19 @@ def parse_pool(in_flight: int, local: bool) -> Iterator[Executor | None]:
 Parser = Callable[[str], Coroutine[Any, Any, Analysis | None]]
 
 
+def parsing_ahead(parser: Parser, texts: list[str]) -> Parser:
+    """`parser`, with the parses of `texts` (an article's chunks) begun now, in order: the
+    article's prompt needs its parse, so one begun while earlier articles' requests wait
+    is one its request does not wait for."""
+    begun = {text: asyncio.ensure_future(parser(text)) for text in texts}
+
+    async def parsed(text: str) -> Analysis | None:
+        future = begun.pop(text, None)
+        return await (future if future is not None else parser(text))
+
+    return parsed
+
+
 def parser_in(pool: Executor) -> Parser:
     """A `Parser` that parses in `pool`, the event loop free meanwhile."""
 
