@@ -30,8 +30,8 @@ from summarizer.batch.runner import run_batch
 from summarizer.config import Settings
 from summarizer.reading.pipeline import nlp
 from summarizer.run import RunOptions
+from tests.answers import ANSWER
 from tests.fake_batch_api import FakeBatchApi, Plan, fake_batch_api
-from tests.test_batch import ANSWER
 
 
 def cpu_per_article(url: str, folder: Path, provider: bool) -> tuple[float, int]:

@@ -24,9 +24,10 @@ from summarizer.cli import app
 from summarizer.inputs import read_article
 from summarizer.pipeline.prompting import DEFAULT_PROMPT, load_prompt
 from summarizer.providers.calllog import SCHEMA
+from tests.answers import ANSWER
 from tests.conftest import ROOT
 from tests.scripted_server import Reply, Script, scripted_server, tool_call_reply
-from tests.test_batch import ANSWER, articles, good
+from tests.test_batch import articles, good
 from tests.test_call_faults import by_article
 
 

@@ -30,11 +30,12 @@ from summarizer.batch.runner import run_batch
 from summarizer.cli import app
 from summarizer.config import Settings
 from summarizer.inputs import read_article
-from summarizer.pipeline.article import Options
+from summarizer.pipeline.options import Options
 from summarizer.run import RunOptions
+from tests.answers import ANSWER
 from tests.conftest import ROOT
 from tests.fake_batch_api import EXPIRED, SERVER_ERROR, FakeBatchApi, Plan, fake_batch_api
-from tests.test_batch import ANSWER, articles, failures, out, read_results, target
+from tests.test_batch import articles, failures, out, read_results, target
 from tests.test_batch_kill import count_records
 
 __all__ = ["out"]  # the store-kind fixture, shared with tests/test_batch.py
