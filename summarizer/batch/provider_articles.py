@@ -22,7 +22,8 @@ from rich.console import Console
 
 from summarizer.batch.stores import Store
 from summarizer.pipeline.chunking import split_article
-from summarizer.pipeline.options import Options, summarize_article, summarize_chunk
+from summarizer.pipeline.article import summarize_article, summarize_chunk
+from summarizer.pipeline.options import Options
 from summarizer.providers.batchapi import BatchInfo, read_result
 from summarizer.providers.calls import ProviderError, Usage
 from summarizer.providers.deferred import Answers, answering_model, quietly, recording
