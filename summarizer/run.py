@@ -18,9 +18,9 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from summarizer.config import Settings, local_model_name, mode_of, resolve_endpoint
+from summarizer.console import error_line, progress_bar
 from summarizer.inputs import Article, InputError, read_article
 from summarizer.output import Summarized
 from summarizer.pipeline.options import Options
@@ -253,25 +253,6 @@ def summarize_jobs(
             bar.advance(task)
 
         asyncio.run(run_jobs(jobs, endpoint, options, done, failed))
-
-
-def progress_bar(total: int, console: Console, verb: str = "summarizing") -> Progress:
-    """A progress bar on a terminal for more than one article; nothing otherwise (off a
-    terminal, rich's bar still ends with a line feed: a blank line in a log)."""
-    return Progress(
-        TextColumn(f"[bold]{verb}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        TextColumn("{task.description}"),
-        console=console,
-        disable=total < 2 or not console.is_terminal,
-        transient=True,
-    )
-
-
-def error_line(console: Console, source: str, reason: str) -> None:
-    console.print(f"summarizer: error: {source}: {reason}", markup=False, highlight=False)
 
 
 def run(

@@ -21,14 +21,15 @@ from typing import IO, TYPE_CHECKING, Any
 from rich.console import Console
 
 from summarizer.batch.stores import Store
-from summarizer.pipeline.chunking import split_article
+from summarizer.console import error_line
 from summarizer.pipeline.article import summarize_article, summarize_chunk
+from summarizer.pipeline.chunking import split_article
 from summarizer.pipeline.options import Options
 from summarizer.providers.batchapi import BatchInfo, read_result
 from summarizer.providers.calls import ProviderError, Usage
 from summarizer.providers.deferred import Answers, answering_model, quietly, recording
 from summarizer.reading.workers import parser_in
-from summarizer.run import Job, error_line
+from summarizer.run import Job
 from summarizer.schema import Summary
 
 if TYPE_CHECKING:

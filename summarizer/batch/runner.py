@@ -20,8 +20,9 @@ from rich.console import Console
 from summarizer.batch.provider_batch import batch_endpoint, run_provider_batch
 from summarizer.batch.stores import Store, StoreError, lock_path, open_store
 from summarizer.config import Settings
+from summarizer.console import error_line
 from summarizer.inputs import InputError, read_article
-from summarizer.run import Job, RunOptions, error_line, open_endpoint, summarize_jobs
+from summarizer.run import Job, RunOptions, open_endpoint, summarize_jobs
 from summarizer.schema import Summary
 
 

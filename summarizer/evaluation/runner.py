@@ -13,11 +13,12 @@ from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
 
+from summarizer.console import error_line
 from summarizer.evaluation.gold import gold_job
 from summarizer.evaluation.mainevent import report_main, score_main, score_types
 from summarizer.evaluation.metrics import Tally, report, score
 from summarizer.pipeline.prompting import load_prompt
-from summarizer.run import Job, RunOptions, error_line, summarize_jobs
+from summarizer.run import Job, RunOptions, summarize_jobs
 from summarizer.schema import SCHEMA_VERSION, Summary
 
 if TYPE_CHECKING:
