@@ -16,7 +16,6 @@ from typing import Annotated, Any
 import typer
 
 from summarizer.cli.common import app
-from summarizer.providers.calllog import CallLog, log_path
 
 
 class Outcome(StrEnum):
@@ -65,12 +64,15 @@ def logs(
     as_json: Annotated[bool, typer.Option("--json", help="Print the calls as JSON.")] = False,
     path: Annotated[bool, typer.Option("--path", help="Print where the log is.")] = False,
 ) -> None:
-    """Show the last model calls, oldest first: when, article, model, tokens, seconds,
-    and whether the answer was kept, refused or failed, with the reason.
+    """Show the last model calls and what became of them.
 
-    Every model call is logged unless --no-log is given, in an SQLite file beside the
-    response cache ($SUMMARIZER_CACHE_DIR moves both; README: its table).
+    Oldest first: when, article, model, tokens, seconds, and whether the answer was kept,
+    refused or failed, with the reason. Every model call is logged unless --no-log is
+    given, in an SQLite file beside the response cache ($SUMMARIZER_CACHE_DIR moves both;
+    README: its table).
     """
+    from summarizer.providers.calllog import CallLog, log_path  # openai: not for --help
+
     where = log_path()
     if path:
         sys.stdout.write(f"{where}\n")

@@ -28,7 +28,6 @@ from typing import Any, Literal
 from urllib.parse import urlsplit
 
 from summarizer.providers.cache import cache_dir, open_optional
-from summarizer.providers.faults import ProviderError
 from summarizer.providers.redact import redact
 
 log = logging.getLogger("summarizer.calls")
@@ -120,6 +119,8 @@ def recording(call: Call, tokens: Callable[[], tuple[int, int]]) -> Iterator[Cal
     def measure() -> None:
         now = tokens()
         call.measure(started, now[0] - before[0], now[1] - before[1])
+
+    from summarizer.providers.faults import ProviderError  # openai: only when calls are made
 
     token = CURRENT.set(call)
     try:
