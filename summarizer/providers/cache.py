@@ -33,6 +33,21 @@ if TYPE_CHECKING:  # openai is imported where an answer is read or kept: the com
 from summarizer.providers.redact import redact
 
 COMPLETE = {"stop", "tool_calls", "function_call"}
+WAL_TRIES = 50  # 0.1 s apart: another process making the same new file WAL at that moment
+
+
+def use_wal(db: sqlite3.Connection) -> None:
+    """Put `db` in WAL mode (readers and one writer at once: several runs share a file).
+    Two processes that open a new file at once both ask for the switch, and SQLite answers
+    the second "database is locked" at once, without its busy wait: so it is asked again."""
+    for attempt in range(WAL_TRIES):
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as err:
+            if "locked" not in str(err) or attempt == WAL_TRIES - 1:
+                raise
+            time.sleep(0.1)
 StoreT = TypeVar("StoreT")
 
 
@@ -87,7 +102,7 @@ class ResponseCache:
         self.hits = self.misses = 0
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._db = sqlite3.connect(self.path, timeout=60, isolation_level=None)
-        self._db.execute("PRAGMA journal_mode=WAL")
+        use_wal(self._db)
         self._db.execute(
             "CREATE TABLE IF NOT EXISTS responses (key TEXT PRIMARY KEY, model TEXT, "
             "created REAL, seconds REAL, response TEXT NOT NULL)"

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import urlsplit
 
-from summarizer.providers.cache import cache_dir, open_optional
+from summarizer.providers.cache import cache_dir, open_optional, use_wal
 from summarizer.providers.redact import redact
 
 log = logging.getLogger("summarizer.calls")
@@ -145,7 +145,7 @@ class CallLog:
         self.path = path or log_path()
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._db = sqlite3.connect(self.path, timeout=60, isolation_level=None)
-        self._db.execute("PRAGMA journal_mode=WAL")
+        use_wal(self._db)
         self._db.execute("PRAGMA synchronous=NORMAL")  # WAL: a crash loses no committed row
         self._db.execute(SCHEMA)
         self._broken = False
