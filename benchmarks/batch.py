@@ -30,22 +30,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from rich.console import Console
-
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # the test server lives with the tests
 
-from benchmarks.summarized import exit_unless_summarized, problems_of  # noqa: E402
-from summarizer.batch.runner import run_batch  # noqa: E402
-from summarizer.config import Settings  # noqa: E402
-from summarizer.inputs import collect_articles  # noqa: E402
-from summarizer.pipeline.options import Options  # noqa: E402
-from summarizer.run import RunOptions  # noqa: E402
-from summarizer.schema import Summary  # noqa: E402
-from tests.answers import picks  # noqa: E402
-
+# The library and the test helpers are imported in the functions that use them: the parse
+# workers (spawned) import this script again, and should import what the `summarizer`
+# command's workers import, no more (pytest, openai: a second more of start-up each).
 WHAT = "Maria Hale spoke in Lyon."  # each article's second paragraph begins so
-ANSWER = picks(WHAT, added=["Lyon"])
 
 SEED = (ROOT / "seeds" / "001_1679f06f00c41463.txt").read_text(encoding="utf-8")
 
@@ -64,6 +55,9 @@ def write_articles(folder: Path, count: int) -> None:
 def check(folder: Path, store: Path, failed: list[tuple[str, str]], count: int) -> None:
     """Exit 1 unless each of the `count` articles in `folder` is in `store`, summarized with
     the server's answer: its `what` kept as the model's, nothing refused, items grounded."""
+    from benchmarks.summarized import exit_unless_summarized, problems_of
+    from summarizer.schema import Summary
+
     summaries = [
         Summary.model_validate_json(line) for line in store.read_text(encoding="utf-8").splitlines()
     ]
@@ -87,8 +81,11 @@ def cpu_seconds() -> float:
 
 @contextmanager
 def fixed_latency_server(latency: float) -> Iterator[str]:
+    from tests.answers import picks
+
+    answer = picks(WHAT, added=["Lyon"])
     cmd = [sys.executable, "-m", "tests.scripted_server", "--delay", str(latency),
-           "--answer", json.dumps(ANSWER)]  # fmt: skip
+           "--answer", json.dumps(answer)]  # fmt: skip
     with subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, text=True) as server:
         try:
             assert server.stdout is not None
@@ -98,6 +95,14 @@ def fixed_latency_server(latency: float) -> Iterator[str]:
 
 
 def main() -> None:
+    from rich.console import Console
+
+    from summarizer.batch.runner import run_batch
+    from summarizer.config import Settings
+    from summarizer.inputs import collect_articles
+    from summarizer.pipeline.options import Options
+    from summarizer.run import RunOptions
+
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--in-flight", type=int, nargs="+", default=[1, 16, 64])
     parser.add_argument("--latency", type=float, default=1.0)
