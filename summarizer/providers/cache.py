@@ -48,6 +48,8 @@ def use_wal(db: sqlite3.Connection) -> None:
             if "locked" not in str(err) or attempt == WAL_TRIES - 1:
                 raise
             time.sleep(0.1)
+
+
 StoreT = TypeVar("StoreT")
 
 
