@@ -16,6 +16,7 @@ from typing import TypeVar
 
 from summarizer.grounding.locate import locations
 from summarizer.reading import Reading
+from summarizer.reading.structure import dateline_end
 from summarizer.reading.timeexpr import find_time
 from summarizer.schema import Summary, When, Where, Who
 
@@ -31,7 +32,6 @@ _AT = frozenset(
 # Links from a name to the phrase it is part of: "Russia’s Belgorod region", "Mecca, Saudi
 # Arabia", "Sumy and Kharkiv".
 _PART_OF = frozenset(["compound", "poss", "conj", "appos", "nmod", "amod", "case"])
-_DASHES = (" — ", " – ", " - ")
 _LOCALE = frozenset(["compound", "poss", "nmod", "amod"])  # "the Hong Kong election"
 
 
@@ -69,11 +69,9 @@ def _head(reading: Reading, start: int, end: int) -> int:
 def _in_dateline(reading: Reading, start: int) -> bool:
     """Whether `start` lies in a dateline that opens its sentence ("Taipei, Taiwan — …")."""
     a = reading.parse
-    sentence = a.sentences[a.sentence_of(a.token_at(start))]
-    opening = reading.text[sentence[0] : start]
-    if any(d in opening for d in _DASHES) or len(opening.split()) > 8:
-        return False
-    return any(d in reading.text[start : sentence[1]] for d in _DASHES)
+    token = a.token_at(start)
+    tokens = a.sentence_tokens(a.sentence_of(token))
+    return token < dateline_end(a, tokens)
 
 
 def _where_it_happens(reading: Reading, start: int, end: int) -> bool:

@@ -15,6 +15,7 @@ from summarizer.grounding.whatcheck import check_what, kept_what
 from summarizer.reading import Analysis, Reading
 from summarizer.reading.events import PLACE_LABELS, TIME_LABELS
 from summarizer.reading.instructions import is_instruction
+from summarizer.reading.structure import dateline_end, spaced
 from summarizer.schema import What
 
 MAX_WORDS = 25
@@ -29,7 +30,6 @@ _WHEN_WHERE = TIME_LABELS | PLACE_LABELS | {"NORP"}
 _NO_SPACE_BEFORE = frozenset(["POS", ",", ".", ":", "HYPH"])
 _QUOTES = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e"
 _DASHES = "\u2013\u2014-"
-_DATELINE_DASHES = ("\u2013", "\u2014", "--")  # a hyphen joins words ("concert-like")
 _CREDITS = ("Image:", "Photo:", "Video:", "Photograph:", "Credit:")  # a caption's paragraph
 
 
@@ -79,32 +79,16 @@ def _between_clauses(a: Analysis, head: int, comma: int) -> bool:
     return any(a.deps[k] in ("ccomp", "parataxis") and k < comma < head for k in a.children(head))
 
 
-def _dateline_end(a: Analysis, tokens: range) -> int:
-    """The first token after a dateline ("KYIV, Ukraine (AP) —"), else the first token."""
-    for i in tokens[:10]:
-        spaced = a.word(i) == "-" and _spaced(a, i)  # "Evansville, Indiana - This week"
-        if (a.word(i) in _DATELINE_DASHES or spaced) and not any(
-            a.pos[j] == "VERB" for j in range(tokens.start, i)
-        ):
-            return i + 1
-    return tokens.start
-
-
-def _spaced(a: Analysis, i: int) -> bool:
-    """Whether token `i` stands between spaces (a dash), not inside a word ("concert-like")."""
-    return 0 < i < len(a) - 1 and a.ends[i - 1] < a.starts[i] and a.ends[i] < a.starts[i + 1]
-
-
 def _whole_words(a: Analysis, keep: set[int], tokens: range) -> set[int]:
     """`keep` with the rest of each hyphenated word it has part of ("rock concert-like")."""
     out = set(keep)
     for i in sorted(keep):
         j = i
-        while j + 2 < tokens.stop and a.word(j + 1) == "-" and not _spaced(a, j + 1):
+        while j + 2 < tokens.stop and a.word(j + 1) == "-" and not spaced(a, j + 1):
             out |= {j + 1, j + 2}
             j += 2
         j = i
-        while j - 2 >= tokens.start and a.word(j - 1) == "-" and not _spaced(a, j - 1):
+        while j - 2 >= tokens.start and a.word(j - 1) == "-" and not spaced(a, j - 1):
             out |= {j - 1, j - 2}
             j -= 2
     return out
@@ -127,7 +111,7 @@ def shortened(a: Analysis, sentence: int, places: bool = True) -> str | None:
     """The sentence's main event in its own words (module docstring); None when the
     sentence has no verb with a subject."""
     tokens = a.sentence_tokens(sentence)
-    start = _dateline_end(a, tokens)
+    start = dateline_end(a, tokens)
     root = next((i for i in range(start, tokens.stop) if a.heads[i] == i), None)
     if root is None or a.pos[root] not in ("VERB", "AUX"):
         return None

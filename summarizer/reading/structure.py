@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Literal
 
+from summarizer.reading.analysis import Analysis
 from summarizer.reading.timeexpr import find_time
 
 Kind = Literal[
@@ -131,3 +132,21 @@ def structure_of(text: str) -> Structure:
             first = False
         offset += len(line) + 1
     return Structure(parts)
+
+
+_DATELINE_DASHES = ("\u2013", "\u2014", "--")  # a hyphen joins words ("concert-like")
+
+
+def dateline_end(a: Analysis, tokens: range) -> int:
+    """The first token after a dateline that opens a sentence ("KYIV, Ukraine (AP) —",
+    "Evansville, Indiana - This week"), else the sentence's first token."""
+    for i in tokens[:10]:
+        dashed = a.word(i) in _DATELINE_DASHES or (a.word(i) == "-" and spaced(a, i))
+        if dashed and not any(a.pos[j] == "VERB" for j in range(tokens.start, i)):
+            return i + 1
+    return tokens.start
+
+
+def spaced(a: Analysis, i: int) -> bool:
+    """Whether token `i` stands between spaces (a dash), not inside a word ("concert-like")."""
+    return 0 < i < len(a) - 1 and a.ends[i - 1] < a.starts[i] and a.ends[i] < a.starts[i + 1]
