@@ -30,7 +30,6 @@ _WHEN_WHERE = TIME_LABELS | PLACE_LABELS | {"NORP"}
 _NO_SPACE_BEFORE = frozenset(["POS", ",", ".", ":", "HYPH"])
 _QUOTES = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e"
 _DASHES = "\u2013\u2014-"
-_CREDITS = ("Image:", "Photo:", "Video:", "Photograph:", "Credit:")  # a caption's paragraph
 
 
 def _says_when_or_where(a: Analysis, first: int, last: int) -> bool:
@@ -130,20 +129,17 @@ def shortened(a: Analysis, sentence: int, places: bool = True) -> str | None:
 
 
 def _is_news(reading: Reading, sentence: int) -> bool:
-    """A sentence of news, not furniture: it ends as a sentence, has words enough, is not a
-    quotation, an instruction or a byline."""
+    """A sentence of news: in the body (not a headline, byline, caption or link line:
+    `reading.structure`), ending as a sentence, with words enough, not a quotation nor an
+    instruction."""
     start, end = reading.parse.sentences[sentence]
     text = reading.text[start:end]
-    words = text.split()
-    paragraph_end = reading.text.find("\n", end)
-    paragraph = reading.text[start : paragraph_end if paragraph_end >= 0 else len(reading.text)]
     return (
-        len(words) >= 4
+        reading.structure.in_body(start)
+        and len(text.split()) >= 4
         and text.rstrip(_QUOTES + ")").endswith((".", "!", "?"))
         and text[0] not in _QUOTES
-        and not text.lower().startswith(("by ", "read more", "also read", "photo"))
         and not is_instruction(reading.parse, start, end)
-        and not any(credit in paragraph for credit in _CREDITS)
     )
 
 
