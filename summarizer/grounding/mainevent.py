@@ -35,14 +35,18 @@ _PART_OF = frozenset(["compound", "poss", "conj", "appos", "nmod", "amod", "case
 _LOCALE = frozenset(["compound", "poss", "nmod", "amod"])  # "the Hong Kong election"
 
 
-def _mentions(reading: Reading, item: Who | Where | When, spans: Spans) -> Spans:
-    """Where the article names `item` inside one of `spans`."""
-    found = [
-        (at.start, at.end) for at in locations(reading.index, item.text, fold=True, fuzzy=False)
-    ]
+def _located(reading: Reading, item: Who | Where | When) -> Spans:
+    """Every place the article names `item` (located once; each rule below filters)."""
+    located = locations(reading.index, item.text, fold=True, fuzzy=False)
+    found = {(at.start, at.end) for at in located}
     if item.start is not None and item.end is not None:
-        found.append((item.start, item.end))
-    return [(a, b) for a, b in set(found) if any(s <= a and b <= e for s, e in spans)]
+        found.add((item.start, item.end))
+    return sorted(found)
+
+
+def _within(found: Spans, spans: Spans) -> Spans:
+    """The mentions of `found` inside one of `spans`."""
+    return [(a, b) for a, b in found if any(s <= a and b <= e for s, e in spans)]
 
 
 def _root(reading: Reading, start: int, end: int) -> int:
@@ -97,10 +101,10 @@ def _a_source(reading: Reading, start: int, end: int) -> bool:
     return a.deps[t] == "pobj" and a.lemmas[prep] == "to" and a.lemmas[a.heads[prep]] == "accord"
 
 
-def _named_in(reading: Reading, item: Who | Where | When, spans: Spans) -> bool:
-    """Whether the sentences of `spans` name `item` as a part of their event: a party (not
-    only a source), a place where it happens, a point in time."""
-    found = _mentions(reading, item, spans)
+def _named_in(reading: Reading, item: Who | Where | When, located: Spans, spans: Spans) -> bool:
+    """Whether the sentences of `spans` name `item` (`located`: its mentions) as a part of
+    their event: a party (not only a source), a place where it happens, a point in time."""
+    found = _within(located, spans)
     if isinstance(item, Where):
         return any(_where_it_happens(reading, s, e) for s, e in found)
     if isinstance(item, Who):
@@ -128,12 +132,13 @@ def _point_in_time(item: When) -> bool:
 def _mark(reading: Reading, items: list[Item], spans: Spans, then: Spans) -> list[Item]:
     """Mark `items` named in `spans`, or in `then` too: the sentence after, for a place
     or a time always, for a party only when `spans` name none."""
-    main = [_named_in(reading, i, spans) for i in items]
+    found = [_located(reading, i) for i in items]
+    main = [_named_in(reading, i, f, spans) for i, f in zip(items, found, strict=True)]
     if then and (not any(main) or not isinstance(items[0], Who)):
-        more = [_named_in(reading, i, then) for i in items]
+        more = [_named_in(reading, i, f, then) for i, f in zip(items, found, strict=True)]
         main = [a or b for a, b in zip(main, more, strict=True)]
     if not any(main) and items and isinstance(items[0], Where):  # no other place given:
-        main = [bool(_mentions(reading, i, spans)) for i in items]  # "a boy from Irving"
+        main = [bool(_within(f, spans)) for f in found]  # "a boy from Irving"
     marked = [i.model_copy(update={"main": m}) for i, m in zip(items, main, strict=True)]
     return [i for i in marked if i.main] + [i for i in marked if not i.main]
 
@@ -162,7 +167,7 @@ def _acts(reading: Reading, item: Where, spans: Spans) -> bool:
     """A place that is a party of the event, not where it happens: the subject or the
     object of its verb ("Sweden beat South Korea", "North Korea fired shells")."""
     a = reading.parse
-    for start, end in _mentions(reading, item, spans):
+    for start, end in _within(_located(reading, item), spans):
         if _in_dateline(reading, start):
             continue
         t = _root(reading, start, end)
