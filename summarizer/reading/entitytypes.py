@@ -117,6 +117,7 @@ class TypeBook:
         self.seen: dict[str, _Seen] = {}
         self.phrases: dict[str, str] = {}
         self.first_names: dict[str, str] = {}  # a surname -> the full name with a first name
+        self._typed: dict[str, Typed] = {}
         for e in a.entities:
             if e.label in NAME_LABELS:
                 self._add(e)
@@ -162,7 +163,14 @@ class TypeBook:
         return seen.acts[0] if seen is not None and seen.acts else None
 
     def type_of(self, name: str) -> Typed:
-        """The kind of `name` and the evidence that decided it (module docstring)."""
+        """The kind of `name` and the evidence that decided it (module docstring); weighed
+        once a name, since candidates ask for every mention."""
+        found = self._typed.get(name)
+        if found is None:
+            found = self._typed[name] = self._weigh(name)
+        return found
+
+    def _weigh(self, name: str) -> Typed:
         key = _key(name)
         if not key:
             return Typed(None)
