@@ -63,7 +63,7 @@ def who_problem(reading: Reading, span: str) -> str | None:
     if is_time_expression(span, whole=True):
         return f"'{span}' is a time, not a person or organisation"
     typed = reading.types.type_of(span)
-    if typed.kind == "place" and reading.types.acting(span) is None:  # "Sweden beat …"
+    if typed.kind == "place" and typed.firm and reading.types.acting(span) is None:
         return f"'{span}' is a place, not a person or organisation ({typed.evidence})"
     if typed.kind == "phrase":
         return f"'{span}' is a phrase, not a name ({typed.evidence})"
@@ -76,7 +76,7 @@ def where_problem(reading: Reading, claim: str, span: str, people: People) -> st
     typed = reading.types.type_of(span)
     if typed.kind == "place":
         return None
-    if typed.kind == "person":
+    if typed.kind == "person" and typed.firm:
         return f"'{span}' is a person, not a place ({typed.evidence})"
     if _is_person(claim, people) or _is_person(span, people):
         return f"'{span}' is a person, not a place (the summary names it as a person)"

@@ -55,6 +55,7 @@ PLACE_NOUNS = frozenset(
 )
 # Nouns a place has and a person does not: "Russia's governor", "Kyiv's residents".
 _OWNED_BY_PLACES = frozenset("governor mayor residents outskirts population capital".split())
+_OPPOSING = frozenset(["against", "versus", "vs", "v"])  # a side in a contest is a party
 _VERB_TAGS = frozenset(["VBZ", "VBD", "VBP", "MD"])
 _LEADING_FUNCTION = frozenset(
     "this that these those it he she they we you i there here what how why when".split()
@@ -68,6 +69,9 @@ class Typed:
 
     kind: Kind | None
     evidence: str = ""
+    # Whether the evidence is more than the tagger's guess or a bare "in X": enough for
+    # rule 4 to refuse an item its field does not take.
+    firm: bool = True
 
 
 @dataclass
@@ -138,7 +142,10 @@ class TypeBook:
         subject = root
         while a.deps[subject] == "conj" and a.heads[subject] != subject:
             subject = a.heads[subject]
-        acts = a.deps[subject] == "nsubj" and a.pos[a.heads[subject]] == "VERB"
+        head = a.heads[subject]
+        acts = (a.deps[subject] == "nsubj" and a.pos[head] == "VERB") or (
+            a.deps[subject] == "pobj" and a.lemmas[head] in _OPPOSING  # "against Panama"
+        )
         keys = [key] + [k for k in _conjunct_keys(a, e.first, e.last) if k != key]
         for each in keys:  # "Demidovka and Prilesye", one entity, is two names
             seen = self.seen.setdefault(each, _Seen())
@@ -158,7 +165,8 @@ class TypeBook:
 
     def acting(self, name: str) -> str | None:
         """Where the article has `name` act, as the subject of a verb ("Sweden beat South
-        Korea"): a place that acts is a party too (metonymy), so it may be a `who`."""
+        Korea") or a side against another ("against Panama"): a place that acts is a party
+        too (metonymy), so it may be a `who`."""
         seen = self.seen.get(_key(name))
         return seen.acts[0] if seen is not None and seen.acts else None
 
@@ -183,16 +191,21 @@ class TypeBook:
             return Typed("person", f"the article names the person {self.first_names[key]}")
         seen = self.seen.get(key) or _Seen()
         label = seen.labels.most_common(1)[0][0] if seen.labels else None
-        if len(words) > 1 and (found := place_named(name, common=self.common)) is not None:
+        named_place = len(words) > 1 and not is_org_name(words)  # not "University of Texas"
+        if named_place and (found := place_named(name, common=self.common)) is not None:
             return Typed("place", f"'{name}' is {found.describe()}")
         if len(words) > 1 and not is_org_name(words) and first_name_gender(words[0]) != "unknown":
             return Typed("person", f"'{words[0].title()}' is a first name")
-        on_map = place_named(name, common=self.common)
+        on_map = place_named(name, common=self.common) if named_place or len(words) == 1 else None
         weak = len(seen.place_weak) if not seen.labels["ORG"] or on_map else 0
         place = len(seen.place) + weak
         if place > len(seen.person):
             cue = (seen.place or seen.place_weak)[0]
-            return Typed("place", f"the article's words: '{cue}'")
+            return Typed(
+                "place",
+                f"the article's words: '{cue}'",
+                firm=bool(seen.place) or on_map is not None,
+            )
         if seen.person and len(seen.person) > place:
             return Typed("person", f"the article's words: '{seen.person[0]}'")
         if on_map is not None and (label not in ("ORG", "NORP") or seen.labels["GPE"]):
@@ -201,7 +214,7 @@ class TypeBook:
         if label in ("GPE", "LOC") and not backed:
             return Typed(None)  # an unknown word the tagger guessed a place: "Satan", "Ubisoft"
         if label is not None:
-            return Typed(_BY_LABEL[label], f"the tagger's label {label}")
+            return Typed(_BY_LABEL[label], f"the tagger's label {label}", firm=False)
         return Typed(None)
 
 
