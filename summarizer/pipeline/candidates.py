@@ -18,7 +18,7 @@ from typing import Literal
 from summarizer.pipeline.body import from_body
 from summarizer.reading import Analysis, Entity, Reading
 from summarizer.reading.anchors import is_clause
-from summarizer.reading.entitytypes import NAME_LABELS
+from summarizer.reading.entitytypes import NAME_LABELS, conjuncts
 from summarizer.reading.instructions import is_instruction
 from summarizer.reading.names import KeyBook, name_key, name_words
 from summarizer.reading.timeexpr import find_time
@@ -127,18 +127,6 @@ def _label(reading: Reading, e: Entity, name: str) -> str | None:
     return None
 
 
-def _conjuncts(a: Analysis, first: int, last: int) -> list[tuple[int, int]]:
-    """Token runs of [first, last) between its commas and conjunctions: "Demidovka and
-    Prilesye", one entity to the tagger, is two places."""
-    runs, begin = [], first
-    for t in range(first, last + 1):
-        if t == last or a.deps[t] in ("cc", "punct"):
-            if t > begin:
-                runs.append((begin, t))
-            begin = t + 1
-    return runs
-
-
 def _conjoined_places(a: Analysis, places: set[int]) -> list[tuple[int, int]]:
     """Proper nouns the tagger left out, conjoined with a place: "Kharkiv" in "Sumy and
     Kharkiv border areas"; each as its token run (with its compound parts)."""
@@ -183,7 +171,7 @@ def _spans(reading: Reading) -> list[tuple[str, str, int, int]]:
         if _KINDS[label][1] == "where":
             places.update(range(e.first, e.last))
             if label == "GPE" and e.label not in ("GPE", "LOC"):  # "Demidovka and Prilesye"
-                runs = _conjuncts(a, e.first, e.last)
+                runs = conjuncts(a, e.first, e.last)
         spans += [(label, first, last) for first, last in runs]
     spans += [("GPE", first, last) for first, last in _conjoined_places(a, places)]
     common = _common_words(a)

@@ -218,15 +218,23 @@ class TypeBook:
         return Typed(None)
 
 
-def _conjunct_keys(a: Analysis, first: int, last: int) -> list[str]:
-    """The keys of the names an entity joins with "and" or commas, when it does."""
+def conjuncts(a: Analysis, first: int, last: int) -> list[tuple[int, int]]:
+    """Token runs of [first, last) between its commas and conjunctions: "Demidovka and
+    Prilesye", one entity to the tagger, is two places."""
     runs, begin = [], first
     for t in range(first, last + 1):
         if t == last or a.deps[t] in ("cc", "punct"):
             if t > begin:
-                runs.append(_key(a.text[a.starts[begin] : a.ends[t - 1]]))
+                runs.append((begin, t))
             begin = t + 1
-    return [r for r in runs if r] if len(runs) > 1 else []
+    return runs
+
+
+def _conjunct_keys(a: Analysis, first: int, last: int) -> list[str]:
+    """The keys of the names an entity joins with "and" or commas, when it does."""
+    runs = conjuncts(a, first, last)
+    keys = [_key(a.text[a.starts[b] : a.ends[e - 1]]) for b, e in runs]
+    return [k for k in keys if k] if len(runs) > 1 else []
 
 
 def _place_cue(a: Analysis, e: Entity, root: int) -> tuple[bool, bool]:
