@@ -22,7 +22,7 @@ from rich.console import Console
 from summarizer.config import Settings, local_model_name, mode_of, resolve_endpoint
 from summarizer.console import error_line, progress_bar
 from summarizer.inputs import Article, InputError, read_article
-from summarizer.output import Summarized
+from summarizer.output import Summarized, write_failure
 from summarizer.pipeline.options import Options
 from summarizer.pipeline.prompting import load_prompt
 from summarizer.providers.cache import ResponseCache
@@ -199,11 +199,13 @@ async def run_jobs(
     if endpoint.provider == TEXT_PROVIDER:
         for job in jobs:
             try:
-                on_done(job, text_summary(job.article, job.published))
+                summary = text_summary(job.article, job.published)
             except PipelineMissingError:
                 raise
             except Exception as err:
                 on_failed(job, f"text analysis failed: {err}")
+            else:
+                on_done(job, summary)  # not under the except: a write error is not analysis
         return
     model = open_model(
         endpoint,
@@ -277,8 +279,12 @@ def run(
 
     def done(job: Job, summary: Summary) -> None:
         result = Summarized(job.article, summary)
+        try:
+            on_summary(result)
+        except OSError as err:  # this article's output fails; the others go on
+            failed(job, write_failure(err))
+            return
         report.done.append(result)
-        on_summary(result)
 
     def failed(job: Job, reason: str) -> None:
         report.failed.append((job.article.source, reason))

@@ -22,6 +22,7 @@ from summarizer.batch.stores import Store, StoreError, lock_path, open_store
 from summarizer.config import Settings
 from summarizer.console import error_line
 from summarizer.inputs import InputError, read_article
+from summarizer.output import write_failure
 from summarizer.run import Job, RunOptions, open_endpoint, summarize_jobs
 from summarizer.schema import Summary
 
@@ -133,7 +134,11 @@ def _summarize(
     terminal = console.is_terminal
 
     def done(job: Job, summary: Summary) -> None:
-        store.add(summary)
+        try:
+            store.add(summary)
+        except OSError as err:  # this article fails; the others go on
+            failed(job, write_failure(err))
+            return
         report.add(summary)
         if not terminal:
             console.print(

@@ -6,7 +6,8 @@ leaves only whole records, and a rerun skips exactly what is there:
 - JSONL: one v1 summary per line, appended by a single write and fsynced; a line cut
   short by a kill during that write is cut off when the file is next opened.
 - directory: one `<id>.<sha256>.json` per article, written to a temporary name and renamed;
-  temporaries left by a kill are removed when the directory is next opened.
+  temporaries left by a kill are removed when the directory is next opened. An id too
+  long for a file name is cut, with a hash of it (`stored_name`); the record has it whole.
 - SQLite: one row per article, one transaction each (WAL).
 Failures of the latest run sit beside the results (`*.failures.jsonl`, or a table), each
 with its reason; a rerun tries those articles again.
@@ -22,7 +23,12 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from summarizer.inputs import parse_json
-from summarizer.output import is_directory_target, remove_stale_temporaries, write_atomic
+from summarizer.output import (
+    is_directory_target,
+    remove_stale_temporaries,
+    stored_name,
+    write_atomic,
+)
 from summarizer.schema import Summary
 
 
@@ -131,10 +137,11 @@ class DirStore:
         self._failures = _FailuresFile(path / "failures.jsonl")
 
     def done(self) -> set[str]:
-        return {p.stem.rsplit(".", 1)[-1] for p in self.path.glob("*.*.json")}
+        return {p.stem.rsplit(".", 1)[-1] for p in self.path.glob("*.*.json") if p.is_file()}
 
     def add(self, summary: Summary) -> None:
-        name = f"{summary.article.id or 'article'}.{summary.article.sha256}.json"
+        suffix = f".{summary.article.sha256}.json"
+        name = stored_name(summary.article.id or "article", suffix, self.path)
         write_atomic(self.path / name, summary.model_dump_json(indent=2) + "\n")
 
     def fail(self, key: str, source: str, reason: str) -> None:
@@ -169,11 +176,14 @@ class SqliteStore:
         return {row[0] for row in self._db.execute("SELECT sha256 FROM summaries")}
 
     def add(self, summary: Summary) -> None:
-        self._db.execute(  # one statement in autocommit mode: one transaction
+        try:
+            self._db.execute(  # one statement in autocommit mode: one transaction
                 "INSERT OR IGNORE INTO summaries VALUES (?, ?, ?, ?, ?, ?)",
                 (summary.article.sha256, summary.article.source, summary.meta.model,
                  summary.meta.prompt_version, time.time(), summary.model_dump_json()),
-        )  # fmt: skip
+            )  # fmt: skip
+        except sqlite3.Error as err:  # a full disk, a read-only file: this record fails
+            raise OSError(0, str(err), str(self.path)) from err
 
     def fail(self, key: str, source: str, reason: str) -> None:
         self._db.execute(
