@@ -1,6 +1,9 @@
-"""What a run prints on stderr: the progress bar and one line per failed article."""
+"""What a run prints on stderr: the progress bar and one line per failed article, with
+control characters escaped (`printable`)."""
 
 from __future__ import annotations
+
+import unicodedata
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -21,5 +24,14 @@ def progress_bar(total: int, console: Console, verb: str = "summarizing") -> Pro
     )
 
 
+def printable(text: str) -> str:
+    """`text` for a one-line message, control characters escaped as Python writes them
+    (a line break as '\\n'): a file name cannot forge a second line, or drive a terminal."""
+    return "".join(
+        repr(c)[1:-1] if unicodedata.category(c) in {"Cc", "Zl", "Zp"} else c for c in text
+    )
+
+
 def error_line(console: Console, source: str, reason: str) -> None:
-    console.print(f"summarizer: error: {source}: {reason}", markup=False, highlight=False)
+    line = printable(f"summarizer: error: {source}: {reason}")
+    console.print(line, markup=False, highlight=False)

@@ -20,7 +20,7 @@ from rich.console import Console
 from summarizer.batch.provider_batch import batch_endpoint, run_provider_batch
 from summarizer.batch.stores import Store, StoreError, lock_path, open_store
 from summarizer.config import Settings
-from summarizer.console import error_line
+from summarizer.console import error_line, printable
 from summarizer.inputs import InputError, read_article
 from summarizer.output import write_failure
 from summarizer.run import Job, RunOptions, open_endpoint, summarize_jobs
@@ -142,8 +142,10 @@ def _summarize(
         report.add(summary)
         if not terminal:
             console.print(
-                f"batch: done {job.article.source} ({summary.meta.seconds} s, "
-                f"{len(summary.rejected)} rejected)",
+                printable(
+                    f"batch: done {job.article.source} ({summary.meta.seconds} s, "
+                    f"{len(summary.rejected)} rejected)"
+                ),
                 markup=False,
                 highlight=False,
             )

@@ -78,6 +78,7 @@ def batch(
 
     from summarizer.batch.provider_batch import BatchApiError, BatchRunningError
     from summarizer.batch.runner import LockedError, StoreError, run_batch
+    from summarizer.console import printable
 
     pub = parse_date(published, "--published")
     options = replace(choice.run, concurrency=jobs, rate_limit=rate_limit)
@@ -89,7 +90,7 @@ def batch(
             wait=wait, provider_batch=provider_batch,
         )  # fmt: skip
     except (LockedError, BatchRunningError) as err:
-        sys.stderr.write(f"summarizer: {err}\n")
+        sys.stderr.write(f"summarizer: {printable(str(err))}\n")
         raise typer.Exit(EXIT_LOCKED) from None
     except (StoreError, ConfigError, ModelError, BatchApiError) as err:
         raise fail(str(err)) from None

@@ -116,7 +116,9 @@ def model_command(func: Callable[..., None]) -> Callable[..., None]:
 
 def fail(message: str) -> typer.Exit:
     """Print a one-line error and return the exit for bad input."""
-    sys.stderr.write(f"summarizer: error: {message}\n")
+    from summarizer.console import printable
+
+    sys.stderr.write(f"summarizer: error: {printable(message)}\n")
     return typer.Exit(EXIT_USAGE)
 
 
