@@ -138,6 +138,34 @@ def test_a_second_run_through_a_symbolic_link_to_the_results_is_refused(tmp_path
     assert len(read_results(out)) == 4
 
 
+@pytest.mark.parametrize("name", ["out.jsonl", "out.db"])
+def test_a_second_run_through_a_hard_link_to_the_results_is_refused(
+    tmp_path: Path, name: str
+) -> None:
+    """The lock is the store's own file (its device and inode), not a name beside it: a run
+    on a hard link to the results, in another directory, took a lock of its own and both
+    runs wrote every article."""
+    articles(tmp_path / "in", 4)
+    out = tmp_path / name
+    out.touch()  # an empty store: SQLite makes its tables in it
+    link = tmp_path / "elsewhere" / name
+    link.parent.mkdir()
+    os.link(out, link)
+    script = Script([], default=good(delay=0.4))
+    with scripted_server(script) as url:
+        first = start_batch(url, tmp_path / "in", out, "--no-cache")
+        wait_for_a_request(script)  # then the first run holds the lock
+        args = ["--base-url", url, "--model", "scripted", "--no-cache"]
+        refused = CliRunner().invoke(
+            app, ["batch", str(tmp_path / "in"), "--out", str(link), *args]
+        )
+        assert first.wait(timeout=60) == 0
+    assert refused.exit_code == 75, refused.stderr
+    assert "another batch run is writing it" in refused.stderr
+    assert len(script.requests) == 4
+    assert len(read_results(out)) == 4
+
+
 def parse_workers_of(pid: int) -> set[int]:
     """The spawned parse workers whose parent is `pid` (read from /proc)."""
     found = set()

@@ -195,31 +195,29 @@ class SqliteStore:
         self._db.close()
 
 
-def lock_path(target: str) -> Path:
-    """The lock file of the store `target` names: inside a directory store, beside a file.
-
-    The store's real path, symbolic links and `..` resolved: two names of one file (a link
-    to it, a relative and an absolute path) must take one lock, or two runs interleave."""
-    path = Path(target).resolve()
-    return (
-        path / ".batch.lock" if is_directory_target(target) else path.with_name(path.name + ".lock")
+def store_kind(target: str) -> type[JsonlStore | SqliteStore | DirStore]:
+    """The kind of store `target` names: `*.jsonl`, `*.db` (or .sqlite, .sqlite3), or a
+    directory (an existing one, or a path ending in '/')."""
+    suffix = Path(target).suffix.lower()
+    if suffix == ".jsonl":
+        return JsonlStore
+    if suffix in {".db", ".sqlite", ".sqlite3"}:
+        return SqliteStore
+    if is_directory_target(target):
+        return DirStore
+    raise StoreError(
+        f"{target}: --out must be a .jsonl file, a .db file, or a directory (end it with /)"
     )
 
 
 def open_store(target: str) -> Store:
-    """The store `target` names: `*.jsonl`, `*.db` (or .sqlite, .sqlite3), or a directory
-    (an existing one, or a path ending in '/')."""
-    path = Path(target)
-    suffix = path.suffix.lower()
+    """The store `target` names (`store_kind`), opened."""
+    kind = store_kind(target)
     try:
-        if suffix == ".jsonl":
-            return JsonlStore(path)
-        if suffix in {".db", ".sqlite", ".sqlite3"}:
-            return SqliteStore(path)
-        if is_directory_target(target):
-            return DirStore(path)
+        return kind(Path(target))
     except OSError as err:
-        raise StoreError(f"{target}: cannot be used for results ({err.strerror or err})") from None
-    raise StoreError(
-        f"{target}: --out must be a .jsonl file, a .db file, or a directory (end it with /)"
-    )
+        raise unusable(target, err) from None
+
+
+def unusable(target: str, err: OSError) -> StoreError:
+    return StoreError(f"{target}: cannot be used for results ({err.strerror or err})")
