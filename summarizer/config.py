@@ -70,7 +70,9 @@ def load_config(path: Path | None) -> Settings:
         if (why := _wrong_value(key, value)) is not None:
             shown = json.dumps(value, default=str)
             raise ConfigError(f"{path}: {key} = {shown}: {why}")
-    return Settings(**{k: float(v) if k == "timeout" else v for k, v in data.items()})
+    if "timeout" in data:
+        data["timeout"] = float(data["timeout"])
+    return Settings(**data)
 
 
 # The bounds the command-line options take (cli/common.py), for the same settings in a file.
