@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Literal
 
 from summarizer.reading.timeexpr import find_time
@@ -57,9 +58,13 @@ class Structure:
 
     parts: list[Part]
 
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [p.start for p in self.parts]  # once, not at each call (quadratic in all)
+
     def kind_at(self, offset: int) -> Kind:
         """The kind of the paragraph that holds character `offset` ("body" between them)."""
-        i = bisect_right([p.start for p in self.parts], offset) - 1
+        i = bisect_right(self._starts, offset) - 1
         if i >= 0 and offset < self.parts[i].end:
             return self.parts[i].kind
         return "body"
