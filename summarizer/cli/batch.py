@@ -8,9 +8,11 @@ from typing import Annotated
 
 import typer
 
+from summarizer.bounded import DEFAULT_ARTICLE_TIMEOUT
 from summarizer.cli.common import (
     EXIT_FAILED,
     EXIT_OK,
+    ArticleTimeout,
     ModelChoice,
     Published,
     app,
@@ -64,6 +66,7 @@ def batch(
             "--wait SECONDS polls for it that long.",
         ),
     ] = False,
+    article_timeout: ArticleTimeout = DEFAULT_ARTICLE_TIMEOUT,
     *,
     choice: ModelChoice,
 ) -> None:
@@ -81,7 +84,9 @@ def batch(
     from summarizer.console import printable
 
     pub = parse_date(published, "--published")
-    options = replace(choice.run, concurrency=jobs, rate_limit=rate_limit)
+    options = replace(
+        choice.run, concurrency=jobs, rate_limit=rate_limit, article_timeout=article_timeout
+    )
     sources = article_sources(inputs)
     console = Console(stderr=True, soft_wrap=True)
     try:

@@ -126,6 +126,14 @@ Published = Annotated[
     str | None,
     typer.Option(metavar="DATE", help="The articles' publication date (YYYY-MM-DD)."),
 ]
+ArticleTimeout = Annotated[
+    float,
+    typer.Option(
+        metavar="SECONDS",
+        min=0.1,
+        help="How long one article may take; one that takes longer fails, and the others go on.",
+    ),
+]
 
 
 def article_sources(paths: list[str]) -> list[str]:

@@ -12,9 +12,12 @@ from __future__ import annotations
 import asyncio
 import multiprocessing
 import os
+import time
 from collections.abc import Callable, Coroutine, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from contextlib import contextmanager
+from contextvars import copy_context
+from functools import partial
 from typing import Any
 
 from summarizer.lifetime import exit_when_orphaned
@@ -60,25 +63,48 @@ def parse_pool(in_flight: int, local: bool) -> Iterator[Executor | None]:
 Parser = Callable[[str], Coroutine[Any, Any, Analysis | None]]
 
 
-def parsing_ahead(parser: Parser, texts: list[str]) -> Parser:
+@contextmanager
+def parsing_ahead(parser: Parser | None, texts: list[str]) -> Iterator[Parser | None]:
     """`parser`, with the parses of `texts` (an article's chunks) begun now, in order: the
     article's prompt needs its parse, so one begun while earlier articles' requests wait
-    is one its request does not wait for."""
+    is one its request does not wait for. Those the article has not taken when the block
+    ends are cancelled: an article stopped by its time limit left its other chunks'
+    parses queued in front of every later article's."""
+    if parser is None:
+        yield None
+        return
     begun = {text: asyncio.ensure_future(parser(text)) for text in texts}
 
     async def parsed(text: str) -> Analysis | None:
         future = begun.pop(text, None)
         return await (future if future is not None else parser(text))
 
-    return parsed
+    try:
+        yield parsed
+    finally:
+        for future in begun.values():
+            future.cancel()
 
 
-def parser_in(pool: Executor) -> Parser:
-    """A `Parser` that parses in `pool`, the event loop free meanwhile."""
+def _parse_for(text: str, seconds: float | None) -> Analysis:
+    """`parse`, stopped `seconds` after it begins (a TimeoutError), not after it was asked
+    for: a parse waits in the pool's queue behind others."""
+    return parse(text, None if seconds is None else time.time() + seconds)
+
+
+def parser_in(pool: Executor, seconds: Callable[[], float | None] = lambda: None) -> Parser:
+    """A `Parser` that parses in `pool`, the event loop free meanwhile, and stops once it has
+    taken `seconds()` (asked when the parse is; a TimeoutError). A thread runs it in the
+    asking task's context (`parse_progress`); a process cannot."""
 
     async def parsed(text: str) -> Analysis | None:
+        work = partial(_parse_for, text, seconds())
+        if isinstance(pool, ThreadPoolExecutor):
+            work = partial(copy_context().run, work)
         try:
-            return await asyncio.get_running_loop().run_in_executor(pool, parse, text)
+            return await asyncio.get_running_loop().run_in_executor(pool, work)
+        except TimeoutError:
+            raise
         except Exception:
             return None
 
