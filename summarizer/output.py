@@ -139,7 +139,10 @@ def render_many(results: list[Summarized], fmt: Format) -> str:
 
 
 def is_directory_target(out: str) -> bool:
-    return out.endswith(("/", os.sep)) or Path(out).is_dir()
+    try:
+        return out.endswith(("/", os.sep)) or Path(out).is_dir()
+    except OSError:  # a name too long to look up: not a directory, and writing it will say so
+        return False
 
 
 def write_one(done: Summarized, out_dir: Path, fmt: Format) -> Path:

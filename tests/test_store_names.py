@@ -108,3 +108,21 @@ def test_a_write_error_in_summarize_fails_that_article_only(tmp_path: Path) -> N
     )
     assert "summarized 1 of 2 articles, 1 failed" in result.stderr
     assert json.loads((out / "b.json").read_text())["article"]["id"] == "b"
+
+
+def test_an_output_file_that_cannot_be_written_is_a_one_line_error(tmp_path: Path) -> None:
+    """--out FILE names what the user chose: a name too long is a usage error, not a
+    traceback (so is a results store's)."""
+    source = long_named(tmp_path / "in", "a")
+    out = tmp_path / f"{'x' * 300}.json"
+    result = CliRunner().invoke(
+        app, ["summarize", str(source), "--out", str(out), "--model", "none"]
+    )
+    assert result.exit_code == 2
+    assert result.stderr == f"summarizer: error: {out}: cannot be written (File name too long)\n"
+    store = CliRunner().invoke(
+        app,
+        ["batch", str(source), "--out", str(tmp_path / f"{'x' * 300}.jsonl"), "--model", "none"],
+    )
+    assert store.exit_code == 2
+    assert "cannot be used for results (File name too long)" in store.stderr

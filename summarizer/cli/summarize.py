@@ -80,7 +80,10 @@ def summarize(
     except (ConfigError, ModelError) as err:
         raise fail(str(err)) from None
     if not to_dir and report.done:
-        write_all(report.done, out, output_format)
+        try:
+            write_all(report.done, out, output_format)
+        except OSError as err:
+            raise fail(f"{out}: cannot be written ({err.strerror or err})") from None
     if len(sources) > 1 or report.failed:
         console.print(
             f"summarized {len(report.done)} of {len(sources)} articles"
