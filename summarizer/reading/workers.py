@@ -16,8 +16,7 @@ import time
 from collections.abc import Callable, Coroutine, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from contextlib import contextmanager
-from contextvars import copy_context
-from functools import partial
+from contextvars import Context, copy_context
 from typing import Any
 
 from summarizer.lifetime import exit_when_orphaned
@@ -86,9 +85,12 @@ def parsing_ahead(parser: Parser | None, texts: list[str]) -> Iterator[Parser | 
             future.cancel()
 
 
-def _parse_for(text: str, seconds: float | None) -> Analysis:
+def _parse_for(text: str, seconds: float | None, context: Context | None = None) -> Analysis:
     """`parse`, stopped `seconds` after it begins (a TimeoutError), not after it was asked
-    for: a parse waits in the pool's queue behind others."""
+    for: a parse waits in the pool's queue behind others. In `context` when given (a
+    thread's: the asking task's, where `parse_progress` is)."""
+    if context is not None:
+        return context.run(_parse_for, text, seconds)
     return parse(text, None if seconds is None else time.time() + seconds)
 
 
@@ -98,11 +100,10 @@ def parser_in(pool: Executor, seconds: Callable[[], float | None] = lambda: None
     asking task's context (`parse_progress`); a process cannot."""
 
     async def parsed(text: str) -> Analysis | None:
-        work = partial(_parse_for, text, seconds())
-        if isinstance(pool, ThreadPoolExecutor):
-            work = partial(copy_context().run, work)
+        context = copy_context() if isinstance(pool, ThreadPoolExecutor) else None
         try:
-            return await asyncio.get_running_loop().run_in_executor(pool, work)
+            loop = asyncio.get_running_loop()
+            return await loop.run_in_executor(pool, _parse_for, text, seconds(), context)
         except TimeoutError:
             raise
         except Exception:
