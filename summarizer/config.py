@@ -6,6 +6,7 @@ environment only (`OPENAI_API_KEY`); a config file holds settings, never keys.
 
 from __future__ import annotations
 
+import json
 import os
 import tomllib
 from dataclasses import dataclass, fields
@@ -65,7 +66,35 @@ def load_config(path: Path | None) -> Settings:
     unknown = sorted(set(data) - known)
     if unknown:
         raise ConfigError(f"{path}: unknown setting(s): {', '.join(unknown)}")
+    for key, value in data.items():
+        if (why := _wrong_value(key, value)) is not None:
+            shown = json.dumps(value, default=str)
+            raise ConfigError(f"{path}: {key} = {shown}: {why}")
+    if "timeout" in data:
+        data["timeout"] = float(data["timeout"])
     return Settings(**data)
+
+
+# The bounds the command-line options take (cli/common.py), for the same settings in a file.
+ATTEMPTS = (1, 10)
+MIN_TIMEOUT = 0.1
+
+
+def _wrong_value(key: str, value: Any) -> str | None:
+    """Why a config file's `value` cannot be `key`, as the option would refuse it; None if
+    it can (`timeout = "x"` was a traceback, `max_attempts = 1000` was taken)."""
+    if key == "max_attempts":
+        if not isinstance(value, int) or isinstance(value, bool):
+            return "not a whole number"
+        low, high = ATTEMPTS
+        if value < low:
+            return f"must be at least {low}"
+        return f"must be at most {high}" if value > high else None
+    if key == "timeout":
+        if not isinstance(value, int | float) or isinstance(value, bool):
+            return "not a number of seconds"
+        return None if value >= MIN_TIMEOUT else f"must be at least {MIN_TIMEOUT}"  # NaN too
+    return None if isinstance(value, str) else "not a string"
 
 
 def from_environment() -> Settings:

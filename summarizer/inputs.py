@@ -1,15 +1,19 @@
 """Reading what users hand us: article files (text, Markdown, HTML) and v1 summaries.
 
-Every way a file can be unusable (missing, a directory, empty, binary, not UTF-8, too large,
-HTML with no article in it, not JSON, not a v1 summary) becomes an `InputError` whose
-message is one line naming the file, so the CLI can report it and go on with other work.
+Every way a file can be unusable (missing, a directory, a FIFO or device, empty, binary,
+not UTF-8 (nor UTF-16/32 with a byte-order mark), too large, HTML with no article in it,
+not JSON, not a v1 summary) becomes an `InputError` whose message is one line naming the
+file, so the CLI can report it and go on with other work.
 """
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import hashlib
 import json
+import os
+import stat
 import sys
 from dataclasses import dataclass
 from datetime import date
@@ -34,40 +38,83 @@ class InputError(Exception):
         self.reason = reason
 
 
-def read_bytes(source: str) -> bytes:
-    """The bytes of a file, or of standard input for '-'."""
-    if source == "-":
-        data = sys.stdin.buffer.read(MAX_BYTES + 1)
-    else:
-        path = Path(source)
+_NOT_FILES = (
+    (stat.S_ISDIR, "a directory"),
+    (stat.S_ISFIFO, "a FIFO (named pipe)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def _not_a_file(source: str, mode: int) -> InputError | None:
+    """Why what `source` names is not a regular file (reading a FIFO waited forever)."""
+    if stat.S_ISREG(mode):
+        return None
+    kind = next((name for test, name in _NOT_FILES if test(mode)), "not a regular file")
+    return InputError(source, f"is {kind}, not a file")
+
+
+def _read_file(source: str) -> bytes:
+    """A regular file's first bytes, opened without waiting (a FIFO's open waits for a
+    writer) and checked to be a file before anything is read."""
+    try:
+        fd = os.open(source, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    except FileNotFoundError:
+        raise InputError(source, "no such file") from None
+    except OSError as err:  # a socket cannot be opened: say what it is
+        with contextlib.suppress(OSError):
+            if (kind := _not_a_file(source, os.stat(source).st_mode)) is not None:
+                raise kind from None
+        raise InputError(source, f"cannot be read ({err.strerror or err})") from None
+    if (kind := _not_a_file(source, os.fstat(fd).st_mode)) is not None:
+        os.close(fd)
+        raise kind
+    with open(fd, "rb") as handle:
         try:
-            with path.open("rb") as handle:
-                data = handle.read(MAX_BYTES + 1)
-        except FileNotFoundError:
-            raise InputError(source, "no such file") from None
-        except IsADirectoryError:
-            raise InputError(source, "is a directory, not a file") from None
+            return handle.read(MAX_BYTES + 1)
         except OSError as err:
             raise InputError(source, f"cannot be read ({err.strerror or err})") from None
+
+
+def read_bytes(source: str) -> bytes:
+    """The bytes of a file, or of standard input for '-'."""
+    data = sys.stdin.buffer.read(MAX_BYTES + 1) if source == "-" else _read_file(source)
     if len(data) > MAX_BYTES:
         raise InputError(source, f"too large (over {MAX_BYTES // (1024 * 1024)} MiB)")
     return data
 
 
+# UTF-32's little-endian mark begins with UTF-16's: the longer marks are tried first.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
 def decode_text(source: str, data: bytes) -> str:
-    """UTF-8 text (a BOM is dropped, line ends become '\\n'), or an InputError."""
-    if not data.strip():
-        raise InputError(source, "is empty")
+    """UTF-8 text, or UTF-16/32 with its byte-order mark (a Windows export); the mark is
+    dropped, line ends become '\\n'. Anything else is an InputError that says what it is."""
+    encoding = next((name for bom, name in _BOMS if data.startswith(bom)), "utf-8-sig")
     nul = data.find(b"\x00")
-    if nul != -1:
+    if encoding == "utf-8-sig" and not data.strip():
+        raise InputError(source, "is empty")
+    if encoding == "utf-8-sig" and nul != -1:
         raise InputError(source, f"is binary, not text (NUL byte at offset {nul})")
     try:
-        text = data.decode("utf-8-sig")
+        text = data.decode(encoding)
     except UnicodeDecodeError as err:
         bad = data[err.start : err.start + 1].hex()
+        named = "UTF-8" if encoding == "utf-8-sig" else encoding.upper()
         raise InputError(
-            source, f"is not UTF-8 text (byte 0x{bad} at offset {err.start})"
+            source, f"is not {named} text (byte 0x{bad} at offset {err.start})"
         ) from None
+    if not text.strip():
+        raise InputError(source, "is empty")
+    if "\x00" in text:
+        raise InputError(source, f"is binary, not text (a NUL character in its {encoding})")
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 

@@ -6,10 +6,12 @@ renamed over the target, so a reader (or a crash) never sees a partial file.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import secrets
 import sys
+import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -50,19 +52,55 @@ def _create_temporary(path: Path) -> tuple[int, Path]:
             continue
 
 
+_TEMPORARY_BYTES = len(".") + len(".0123456789ab.tmp")  # what `_create_temporary` adds
+_HASH_CHARS = 8
+
+
+def stored_name(stem: str, suffix: str, folder: Path) -> str:
+    """A file name for `stem` + `suffix` in `folder` that the file system takes, whatever
+    the stem: as it is when it fits and holds no control character; else cut (on a
+    character) to fit, control characters made '_', and '-' and a hash of the whole stem
+    added, so two long names that begin alike stay two files. The full name belongs in the
+    file's record, not its name (a 250-character article name crashed every batch)."""
+    try:
+        name_max = os.pathconf(folder, "PC_NAME_MAX")
+    except (OSError, ValueError):  # not there yet, or no such limit: the usual one
+        name_max = 255
+    budget = name_max - _TEMPORARY_BYTES - len(suffix.encode("utf-8"))
+    safe = "".join("_" if unicodedata.category(c) == "Cc" else c for c in stem)
+    if safe == stem and len(stem.encode("utf-8")) <= budget:
+        return stem + suffix
+    digest = hashlib.sha256(stem.encode("utf-8", "surrogateescape")).hexdigest()[:_HASH_CHARS]
+    room = budget - len(digest) - 1
+    cut = safe.encode("utf-8", "surrogateescape")[:room].decode("utf-8", "ignore")
+    return f"{cut}-{digest}{suffix}"
+
+
 def write_atomic(path: Path, text: str) -> None:
-    """Write `text` to `path` all at once: temp file, fsync, rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = _create_temporary(path)
+    """Write `text` to `path` all at once: temp file, fsync, rename. An OSError names
+    `path`, not the temporary."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = _create_temporary(path)
+    except OSError as err:
+        raise OSError(err.errno, err.strerror, str(path)) from err
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as out:
             out.write(text)
             out.flush()
             os.fsync(out.fileno())
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as err:
         tmp.unlink(missing_ok=True)
+        if isinstance(err, OSError):
+            raise OSError(err.errno, err.strerror, str(path)) from err
         raise
+
+
+def write_failure(err: OSError) -> str:
+    """The reason a result could not be kept, for that article's one-line error."""
+    where = f"{err.filename}: " if err.filename else ""
+    return f"cannot be written ({where}{err.strerror or err})"
 
 
 def remove_stale_temporaries(folder: Path, name: str = "*") -> None:
@@ -101,12 +139,15 @@ def render_many(results: list[Summarized], fmt: Format) -> str:
 
 
 def is_directory_target(out: str) -> bool:
-    return out.endswith(("/", os.sep)) or Path(out).is_dir()
+    try:
+        return out.endswith(("/", os.sep)) or Path(out).is_dir()
+    except OSError:  # a name too long to look up: not a directory, and writing it will say so
+        return False
 
 
 def write_one(done: Summarized, out_dir: Path, fmt: Format) -> Path:
     """One summary into a directory, named after its article."""
-    path = out_dir / f"{done.summary.article.id or 'summary'}{SUFFIX[fmt]}"
+    path = out_dir / stored_name(done.summary.article.id or "summary", SUFFIX[fmt], out_dir)
     write_atomic(path, render_one(done, fmt))
     return path
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import logging
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor
 from dataclasses import dataclass, field, replace
@@ -19,10 +18,11 @@ from typing import TYPE_CHECKING
 
 from rich.console import Console
 
+from summarizer import bounded
 from summarizer.config import Settings, local_model_name, mode_of, resolve_endpoint
-from summarizer.console import error_line, progress_bar
+from summarizer.console import error_line, progress
 from summarizer.inputs import Article, InputError, read_article
-from summarizer.output import Summarized
+from summarizer.output import Summarized, write_failure
 from summarizer.pipeline.options import Options
 from summarizer.pipeline.prompting import load_prompt
 from summarizer.providers.cache import ResponseCache
@@ -40,8 +40,6 @@ if TYPE_CHECKING:
     from summarizer.providers.client import Endpoint
     from summarizer.reading.workers import Parser
 
-log = logging.getLogger("summarizer")
-
 
 @dataclass
 class Report:
@@ -56,13 +54,14 @@ class Report:
 class RunOptions:
     """How a run goes, one object for the CLI, the Python API and batch: how to summarise
     each article, requests in flight, model requests a second at most, the response cache,
-    the call log."""
+    the call log, seconds one article may take (None: no limit)."""
 
     article: Options = field(default_factory=Options)
     concurrency: int = 1
     rate_limit: float | None = None
     cache: ResponseCache | None = None
     calls: CallLog | None = None
+    article_timeout: float | None = bounded.DEFAULT_ARTICLE_TIMEOUT
 
 
 def options_for(settings: Settings) -> Options:
@@ -140,16 +139,17 @@ async def summarize_all(
 
     slots = asyncio.Semaphore(options.concurrency)
     ahead = asyncio.Semaphore(PARSED_AHEAD * options.concurrency)
-    parser = parser_in(parsers) if parsers is not None else None
+    parser = parser_in(parsers, bounded.seconds_for(options.article_timeout)) if parsers else None
     lock = asyncio.Lock()  # FIFO: handed on in the order answers come in
 
     async def one(job: Job, parser: Parser | None) -> None:
         async with slots:
             turn = take_turns(lock)
             try:
-                summary = await summarize_article(
-                    model, job.article, job.published, options.article, parser
-                )
+                work = summarize_article(model, job.article, job.published, options.article, parser)
+                summary = await bounded.within(options.article_timeout, work)
+            except bounded.ArticleTimeoutError as err:
+                on_failed(job, str(err))
             except AccessDeniedError:
                 raise
             except ProviderError as err:
@@ -162,7 +162,8 @@ async def summarize_all(
     async def parsed_ahead(job: Job) -> None:
         async with ahead:
             texts = [c.text for c in split_article(job.article.text, options.article.chunk_chars)]
-            await one(job, parsing_ahead(parser, texts) if parser is not None else None)
+            with parsing_ahead(parser, texts) as begun:  # what it leaves is cancelled
+                await one(job, begun)
 
     tasks = [asyncio.ensure_future(parsed_ahead(job)) for job in jobs]
     try:
@@ -199,11 +200,15 @@ async def run_jobs(
     if endpoint.provider == TEXT_PROVIDER:
         for job in jobs:
             try:
-                on_done(job, text_summary(job.article, job.published))
+                with bounded.limited(options.article_timeout):
+                    summary = text_summary(job.article, job.published)
             except PipelineMissingError:
                 raise
-            except Exception as err:
-                on_failed(job, f"text analysis failed: {err}")
+            except Exception as err:  # a time limit's reason is its own
+                timed_out = isinstance(err, bounded.ArticleTimeoutError)
+                on_failed(job, str(err) if timed_out else f"text analysis failed: {err}")
+            else:
+                on_done(job, summary)  # not under the except: a write error is not analysis
         return
     model = open_model(
         endpoint,
@@ -232,8 +237,8 @@ def summarize_jobs(
     *,
     verb: str = "summarizing",
 ) -> None:
-    """`run_jobs` with a progress bar, in an event loop of its own. More in flight than
-    the embedded model serves at once is lowered, with a note."""
+    """`run_jobs` with a progress bar, in an event loop of its own, CPU work bounded too
+    (`bounded.ticking`). More in flight than the embedded model serves is lowered, noted."""
     wanted = options.concurrency
     if slots_for(endpoint, wanted) < wanted:
         console.print(
@@ -241,18 +246,18 @@ def summarize_jobs(
             f"--jobs {wanted} lowered to {LOCAL_SLOTS}",
             highlight=False,
         )
-    with progress_bar(len(jobs), console, verb) as bar:
-        task = bar.add_task("", total=len(jobs))
+    with progress([len(job.article.text) for job in jobs], console, verb) as step:
 
         def done(job: Job, summary: Summary) -> None:
             on_done(job, summary)
-            bar.advance(task)
+            step(None)
 
         def failed(job: Job, reason: str) -> None:
             on_failed(job, reason)
-            bar.advance(task)
+            step(None)
 
-        asyncio.run(run_jobs(jobs, endpoint, options, done, failed))
+        with bounded.ticking(), bounded.parse_shown(step):
+            asyncio.run(run_jobs(jobs, endpoint, options, done, failed))
 
 
 def run(
@@ -277,8 +282,12 @@ def run(
 
     def done(job: Job, summary: Summary) -> None:
         result = Summarized(job.article, summary)
+        try:
+            on_summary(result)
+        except OSError as err:  # this article's output fails; the others go on
+            failed(job, write_failure(err))
+            return
         report.done.append(result)
-        on_summary(result)
 
     def failed(job: Job, reason: str) -> None:
         report.failed.append((job.article.source, reason))

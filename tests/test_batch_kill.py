@@ -116,20 +116,33 @@ def test_a_second_run_on_the_same_results_waits_or_exits_never_interleaves(
     assert len(read_results(out)) == 6
 
 
-def test_a_second_run_through_a_symbolic_link_to_the_results_is_refused(tmp_path: Path) -> None:
-    """One lock per store, whatever name reaches it: seen before, a run on s.jsonl and one
-    on a link to it both ran and wrote every article twice."""
+@pytest.mark.parametrize(
+    ("name", "link"),
+    [("out.jsonl", "symbolic"), ("out.jsonl", "hard"), ("out.db", "hard")],
+    ids=["symbolic-link", "hard-link-jsonl", "hard-link-sqlite"],
+)
+def test_a_second_run_through_a_link_to_the_results_is_refused(
+    tmp_path: Path, name: str, link: str
+) -> None:
+    """One lock per store, whatever name reaches it: its own file (device and inode), not
+    a name beside it. Seen before, a run on s.jsonl and one on a symbolic link to it, and
+    later one on a hard link in another directory, both ran and wrote every article."""
     articles(tmp_path / "in", 4)
-    out = tmp_path / "out.jsonl"
-    link = tmp_path / "link.jsonl"
-    link.symlink_to(out)
+    out = tmp_path / name
+    other = tmp_path / "elsewhere" / name
+    other.parent.mkdir()
+    if link == "symbolic":
+        other.symlink_to(out)
+    else:
+        out.touch()  # an empty store: SQLite makes its tables in it
+        os.link(out, other)
     script = Script([], default=good(delay=0.4))
     with scripted_server(script) as url:
         first = start_batch(url, tmp_path / "in", out, "--no-cache")
         wait_for_a_request(script)  # then the first run holds the lock
         args = ["--base-url", url, "--model", "scripted", "--no-cache"]
         refused = CliRunner().invoke(
-            app, ["batch", str(tmp_path / "in"), "--out", str(link), *args]
+            app, ["batch", str(tmp_path / "in"), "--out", str(other), *args]
         )
         assert first.wait(timeout=60) == 0
     assert refused.exit_code == 75, refused.stderr

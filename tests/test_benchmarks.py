@@ -87,3 +87,15 @@ def test_what_check_benchmark_prints_kept_shares_per_kind() -> None:
     assert re.search(r"^wrong claims kept, all kinds: \d+/\d+", run.stdout, re.M)
     assert re.search(r"^model whats: faithful kept \d+/\d+", run.stdout, re.M)
     assert re.search(r"^check time per what .* median [\d.]+ ms", run.stdout, re.M)
+
+
+def test_long_article_benchmark_prints_seconds_per_10000_lines() -> None:
+    """It exits 1 unless every quotation was kept, grounded and given to its speaker."""
+    run = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "long_article.py"), "--lines", "200", "400"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    rows = re.findall(r"^\s+([\d,]+)\s+[\d.]+\s+[\d.]+\s+[\d.]+\s+[\d.]+$", run.stdout, re.M)
+    assert rows == ["200", "400"]

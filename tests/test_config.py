@@ -6,8 +6,11 @@ from pathlib import Path
 
 import instructor
 import pytest
+from typer.testing import CliRunner
 
+from summarizer.cli import app
 from summarizer.config import ConfigError, Settings, load_config, resolve_endpoint
+from tests.conftest import ROOT
 
 
 @pytest.fixture(autouse=True)
@@ -69,3 +72,36 @@ def test_bad_config_files_are_refused(tmp_path: Path, content: str, message: str
     path.write_text(content)
     with pytest.raises(ConfigError, match=message.replace("(", r"\(").replace(")", r"\)")):
         load_config(path)
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ('timeout = "x"\n', 'timeout = "x": not a number of seconds'),
+        ("timeout = -1\n", "timeout = -1: must be at least 0.1"),
+        ("max_attempts = 1000\n", "max_attempts = 1000: must be at most 10"),
+        ("max_attempts = 0\n", "max_attempts = 0: must be at least 1"),
+        ("max_attempts = 2.5\n", "max_attempts = 2.5: not a whole number"),
+        ("max_attempts = true\n", "max_attempts = true: not a whole number"),
+        ("model = 7\n", "model = 7: not a string"),
+    ],
+)
+def test_config_values_are_checked_as_the_options_are(
+    tmp_path: Path, content: str, message: str
+) -> None:
+    """One line naming the file and the key, exit 2, before any work: `timeout = "x"` was a
+    traceback, and `max_attempts = 1000` and `timeout = -1` (which the options refuse) were
+    taken."""
+    path = tmp_path / "config.toml"
+    path.write_text(content)
+    result = CliRunner().invoke(
+        app, ["summarize", str(ROOT / "seeds"), "--model", "none", "--config", str(path)]
+    )
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == f"summarizer: error: {path}: {message}\n"
+
+
+def test_config_numbers_in_range_are_taken(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text('timeout = 30\nmax_attempts = 10\nmodel = "m"\n')
+    assert load_config(path) == Settings(timeout=30.0, max_attempts=10, model="m")

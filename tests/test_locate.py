@@ -6,7 +6,8 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from summarizer.grounding.locate import locate
+from summarizer.grounding import locate as locate_module
+from summarizer.grounding.locate import locate, locations
 from summarizer.reading.textindex import ArticleIndex, at_word_bounds
 from summarizer.schema import Match
 
@@ -78,3 +79,35 @@ def test_any_whole_word_substring_is_found_as_written(data: st.DataObject) -> No
     assert at is not None
     assert at.match is Match.EXACT
     assert text[at.start : at.end] == claim
+
+
+def test_a_long_article_finds_what_a_search_of_all_of_it_finds(
+    seed1: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An article over `LONG_ARTICLE` characters is searched around the claim's rarest
+    word (a search of all of it for each of 100,000 quotations was quadratic): the same
+    spans, in the same order, of every kind of match."""
+    text = "\n\n".join(f"Edition {i}.\n{seed1}" for i in range(40))  # ~170,000 characters
+    assert len(text) > locate_module.LONG_ARTICLE
+    claims = [
+        ("Oleksandr Syrskyi", True),  # exact, 40 times
+        ("KRYVYI RIH", True),  # normalised
+        ("Edition 17.", False),  # exact, once, with a rare word
+        ("We continue to carry out active operations in the border areas", False),
+        ("not happy about what's going on", False),  # straight for curly: normalised
+        ("Zelenskyy's hometown", True),
+        ("no such words here", True),
+        (".", False),  # no word at all
+    ]
+
+    def spans(long_article: int) -> list[list[tuple[int, int, Match]]]:
+        monkeypatch.setattr(locate_module, "LONG_ARTICLE", long_article)
+        index = ArticleIndex(text)
+        return [
+            [(at.start, at.end, at.match) for at in locations(index, claim, fold=name, fuzzy=name)]
+            for claim, name in claims
+        ]
+
+    searched = spans(locate_module.LONG_ARTICLE)
+    assert searched == spans(len(text) + 1)  # the whole text searched for each
+    assert [len(s) for s in searched[:3]] == [40, 40, 1]

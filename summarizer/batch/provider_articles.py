@@ -21,7 +21,8 @@ from typing import IO, TYPE_CHECKING, Any
 from rich.console import Console
 
 from summarizer.batch.stores import Store
-from summarizer.console import error_line
+from summarizer.console import error_line, printable
+from summarizer.output import write_failure
 from summarizer.pipeline.article import summarize_article, summarize_chunk
 from summarizer.pipeline.chunking import split_article
 from summarizer.pipeline.options import Options
@@ -134,11 +135,15 @@ class Articles:
         self.fail(job, reason)
 
     def keep(self, job: Job, summary: Summary) -> None:
-        self.store.add(summary)
+        try:
+            self.store.add(summary)
+        except OSError as err:  # this article fails; the others go on
+            self.fail(job, write_failure(err))
+            return
         self.report.add(summary)
         if not self.console.is_terminal:
             self.console.print(
-                f"batch: done {job.article.source} ({len(summary.rejected)} rejected)",
+                printable(f"batch: done {job.article.source} ({len(summary.rejected)} rejected)"),
                 markup=False,
                 highlight=False,
             )

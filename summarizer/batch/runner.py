@@ -13,21 +13,19 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 
-import filelock
 from rich.console import Console
 
+from summarizer.batch.lock import LockedError, store_lock
 from summarizer.batch.provider_batch import batch_endpoint, run_provider_batch
-from summarizer.batch.stores import Store, StoreError, lock_path, open_store
+from summarizer.batch.stores import DirStore, Store, StoreError, open_store, store_kind
 from summarizer.config import Settings
-from summarizer.console import error_line
+from summarizer.console import error_line, printable
 from summarizer.inputs import InputError, read_article
+from summarizer.output import write_failure
 from summarizer.run import Job, RunOptions, open_endpoint, summarize_jobs
 from summarizer.schema import Summary
-
-
-class LockedError(Exception):
-    """Another run holds the store; the message says which lock and what to do."""
 
 
 @dataclass
@@ -60,25 +58,15 @@ class BatchReport:
 
 @contextmanager
 def locked_store(target: str, wait: float) -> Iterator[Store]:
-    """The store at `target`, held by this run alone; `LockedError` if another run has it."""
-    lock_file = lock_path(target)
-    lock_file.parent.mkdir(parents=True, exist_ok=True)
-    lock = filelock.FileLock(lock_file)
-    try:
-        lock.acquire(timeout=wait)
-    except filelock.Timeout:
-        raise LockedError(
-            f"{target}: another batch run is writing it (lock {lock_file}); "
-            "this run exits without touching it (--wait SECONDS to wait for it instead)"
-        ) from None
-    try:
+    """The store at `target`, held by this run alone (`lock`); `LockedError` if another
+    run has it."""
+    kind = store_kind(target)  # a target of no kind is refused before anything is made
+    with store_lock(target, Path(target), kind is DirStore, wait):
         store = open_store(target)  # opened (and repaired) only under the lock
         try:
             yield store
         finally:
             store.close()
-    finally:
-        lock.release()
 
 
 def run_batch(
@@ -133,12 +121,18 @@ def _summarize(
     terminal = console.is_terminal
 
     def done(job: Job, summary: Summary) -> None:
-        store.add(summary)
+        try:
+            store.add(summary)
+        except OSError as err:  # this article fails; the others go on
+            failed(job, write_failure(err))
+            return
         report.add(summary)
         if not terminal:
             console.print(
-                f"batch: done {job.article.source} ({summary.meta.seconds} s, "
-                f"{len(summary.rejected)} rejected)",
+                printable(
+                    f"batch: done {job.article.source} ({summary.meta.seconds} s, "
+                    f"{len(summary.rejected)} rejected)"
+                ),
                 markup=False,
                 highlight=False,
             )

@@ -6,7 +6,8 @@ leaves only whole records, and a rerun skips exactly what is there:
 - JSONL: one v1 summary per line, appended by a single write and fsynced; a line cut
   short by a kill during that write is cut off when the file is next opened.
 - directory: one `<id>.<sha256>.json` per article, written to a temporary name and renamed;
-  temporaries left by a kill are removed when the directory is next opened.
+  temporaries left by a kill are removed when the directory is next opened. An id too
+  long for a file name is cut, with a hash of it (`stored_name`); the record has it whole.
 - SQLite: one row per article, one transaction each (WAL).
 Failures of the latest run sit beside the results (`*.failures.jsonl`, or a table), each
 with its reason; a rerun tries those articles again.
@@ -22,7 +23,12 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from summarizer.inputs import parse_json
-from summarizer.output import is_directory_target, remove_stale_temporaries, write_atomic
+from summarizer.output import (
+    is_directory_target,
+    remove_stale_temporaries,
+    stored_name,
+    write_atomic,
+)
 from summarizer.schema import Summary
 
 
@@ -131,10 +137,11 @@ class DirStore:
         self._failures = _FailuresFile(path / "failures.jsonl")
 
     def done(self) -> set[str]:
-        return {p.stem.rsplit(".", 1)[-1] for p in self.path.glob("*.*.json")}
+        return {p.stem.rsplit(".", 1)[-1] for p in self.path.glob("*.*.json") if p.is_file()}
 
     def add(self, summary: Summary) -> None:
-        name = f"{summary.article.id or 'article'}.{summary.article.sha256}.json"
+        suffix = f".{summary.article.sha256}.json"
+        name = stored_name(summary.article.id or "article", suffix, self.path)
         write_atomic(self.path / name, summary.model_dump_json(indent=2) + "\n")
 
     def fail(self, key: str, source: str, reason: str) -> None:
@@ -169,11 +176,14 @@ class SqliteStore:
         return {row[0] for row in self._db.execute("SELECT sha256 FROM summaries")}
 
     def add(self, summary: Summary) -> None:
-        self._db.execute(  # one statement in autocommit mode: one transaction
+        try:
+            self._db.execute(  # one statement in autocommit mode: one transaction
                 "INSERT OR IGNORE INTO summaries VALUES (?, ?, ?, ?, ?, ?)",
                 (summary.article.sha256, summary.article.source, summary.meta.model,
                  summary.meta.prompt_version, time.time(), summary.model_dump_json()),
-        )  # fmt: skip
+            )  # fmt: skip
+        except sqlite3.Error as err:  # a full disk, a read-only file: this record fails
+            raise OSError(0, str(err), str(self.path)) from err
 
     def fail(self, key: str, source: str, reason: str) -> None:
         self._db.execute(
@@ -185,31 +195,29 @@ class SqliteStore:
         self._db.close()
 
 
-def lock_path(target: str) -> Path:
-    """The lock file of the store `target` names: inside a directory store, beside a file.
-
-    The store's real path, symbolic links and `..` resolved: two names of one file (a link
-    to it, a relative and an absolute path) must take one lock, or two runs interleave."""
-    path = Path(target).resolve()
-    return (
-        path / ".batch.lock" if is_directory_target(target) else path.with_name(path.name + ".lock")
+def store_kind(target: str) -> type[JsonlStore | SqliteStore | DirStore]:
+    """The kind of store `target` names: `*.jsonl`, `*.db` (or .sqlite, .sqlite3), or a
+    directory (an existing one, or a path ending in '/')."""
+    suffix = Path(target).suffix.lower()
+    if suffix == ".jsonl":
+        return JsonlStore
+    if suffix in {".db", ".sqlite", ".sqlite3"}:
+        return SqliteStore
+    if is_directory_target(target):
+        return DirStore
+    raise StoreError(
+        f"{target}: --out must be a .jsonl file, a .db file, or a directory (end it with /)"
     )
 
 
 def open_store(target: str) -> Store:
-    """The store `target` names: `*.jsonl`, `*.db` (or .sqlite, .sqlite3), or a directory
-    (an existing one, or a path ending in '/')."""
-    path = Path(target)
-    suffix = path.suffix.lower()
+    """The store `target` names (`store_kind`), opened."""
+    kind = store_kind(target)
     try:
-        if suffix == ".jsonl":
-            return JsonlStore(path)
-        if suffix in {".db", ".sqlite", ".sqlite3"}:
-            return SqliteStore(path)
-        if is_directory_target(target):
-            return DirStore(path)
+        return kind(Path(target))
     except OSError as err:
-        raise StoreError(f"{target}: cannot be used for results ({err.strerror or err})") from None
-    raise StoreError(
-        f"{target}: --out must be a .jsonl file, a .db file, or a directory (end it with /)"
-    )
+        raise unusable(target, err) from None
+
+
+def unusable(target: str, err: OSError) -> StoreError:
+    return StoreError(f"{target}: cannot be used for results ({err.strerror or err})")

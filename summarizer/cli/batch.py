@@ -8,9 +8,11 @@ from typing import Annotated
 
 import typer
 
+from summarizer.bounded import DEFAULT_ARTICLE_TIMEOUT
 from summarizer.cli.common import (
     EXIT_FAILED,
     EXIT_OK,
+    ArticleTimeout,
     ModelChoice,
     Published,
     app,
@@ -64,6 +66,7 @@ def batch(
             "--wait SECONDS polls for it that long.",
         ),
     ] = False,
+    article_timeout: ArticleTimeout = DEFAULT_ARTICLE_TIMEOUT,
     *,
     choice: ModelChoice,
 ) -> None:
@@ -78,9 +81,12 @@ def batch(
 
     from summarizer.batch.provider_batch import BatchApiError, BatchRunningError
     from summarizer.batch.runner import LockedError, StoreError, run_batch
+    from summarizer.console import printable
 
     pub = parse_date(published, "--published")
-    options = replace(choice.run, concurrency=jobs, rate_limit=rate_limit)
+    options = replace(
+        choice.run, concurrency=jobs, rate_limit=rate_limit, article_timeout=article_timeout
+    )
     sources = article_sources(inputs)
     console = Console(stderr=True, soft_wrap=True)
     try:
@@ -89,7 +95,7 @@ def batch(
             wait=wait, provider_batch=provider_batch,
         )  # fmt: skip
     except (LockedError, BatchRunningError) as err:
-        sys.stderr.write(f"summarizer: {err}\n")
+        sys.stderr.write(f"summarizer: {printable(str(err))}\n")
         raise typer.Exit(EXIT_LOCKED) from None
     except (StoreError, ConfigError, ModelError, BatchApiError) as err:
         raise fail(str(err)) from None

@@ -116,13 +116,23 @@ def model_command(func: Callable[..., None]) -> Callable[..., None]:
 
 def fail(message: str) -> typer.Exit:
     """Print a one-line error and return the exit for bad input."""
-    sys.stderr.write(f"summarizer: error: {message}\n")
+    from summarizer.console import printable
+
+    sys.stderr.write(f"summarizer: error: {printable(message)}\n")
     return typer.Exit(EXIT_USAGE)
 
 
 Published = Annotated[
     str | None,
     typer.Option(metavar="DATE", help="The articles' publication date (YYYY-MM-DD)."),
+]
+ArticleTimeout = Annotated[
+    float,
+    typer.Option(
+        metavar="SECONDS",
+        min=0.1,
+        help="How long one article may take; one that takes longer fails, and the others go on.",
+    ),
 ]
 
 

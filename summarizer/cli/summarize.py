@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from summarizer.bounded import DEFAULT_ARTICLE_TIMEOUT
 from summarizer.cli.common import (
     EXIT_FAILED,
     EXIT_OK,
+    ArticleTimeout,
     ModelChoice,
     Published,
     app,
@@ -48,6 +51,7 @@ def summarize(
         ),
     ] = None,
     published: Published = None,
+    article_timeout: ArticleTimeout = DEFAULT_ARTICLE_TIMEOUT,
     *,
     choice: ModelChoice,
 ) -> None:
@@ -71,11 +75,15 @@ def summarize(
 
     console = Console(stderr=True, soft_wrap=True)  # an error is one line, however long
     try:
-        report = run(sources, settings, choice.run, pub, keep, console)
+        options = replace(choice.run, article_timeout=article_timeout)
+        report = run(sources, settings, options, pub, keep, console)
     except (ConfigError, ModelError) as err:
         raise fail(str(err)) from None
     if not to_dir and report.done:
-        write_all(report.done, out, output_format)
+        try:
+            write_all(report.done, out, output_format)
+        except OSError as err:
+            raise fail(f"{out}: cannot be written ({err.strerror or err})") from None
     if len(sources) > 1 or report.failed:
         console.print(
             f"summarized {len(report.done)} of {len(sources)} articles"

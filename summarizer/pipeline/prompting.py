@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -146,9 +147,23 @@ def mark_excerpt(proposal: Proposal) -> str:
     return head + gap.join(parts) + tail
 
 
+# What could end the article's fence or open another: its tag, in any case or spacing,
+# and a chat template's special tokens ("<|im_end|>"). Their angle brackets become "‹ ›".
+_FENCES = re.compile(r"<(?=\s*/?\s*article\b)|<(?=\|)|(?<=\|)>", re.IGNORECASE)
+
+
+def fenced(excerpt: str) -> str:
+    """The excerpt as data inside the prompt's <article> tags: a "</article>" of its own
+    ended the fence, and what followed read as instructions. Only an article that has such
+    a tag is changed, so every other prompt (and the recordings keyed by it) stays as it
+    was."""
+    return _FENCES.sub(lambda m: "‹" if m.group() == "<" else "›", excerpt)
+
+
 def render(prompt: Prompt, proposal: Proposal) -> list[dict[str, str]]:
     """Chat messages for one article: the fixed system part first, then the article."""
+    article = fenced(mark_excerpt(proposal))
     return [
         {"role": "system", "content": prompt.system.render().strip()},
-        {"role": "user", "content": prompt.user.render(article=mark_excerpt(proposal))},
+        {"role": "user", "content": prompt.user.render(article=article)},
     ]

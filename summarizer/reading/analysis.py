@@ -10,9 +10,11 @@ a parse can be made in a worker process, and costs a few tens of bytes per token
 from __future__ import annotations
 
 import hashlib
+import time
 from array import array
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import accumulate
@@ -227,12 +229,24 @@ def _docs(text: str) -> Iterator[tuple[int, Doc]]:
             yield offset, doc
 
 
-def _parse(text: str, sha: str) -> Analysis:
+# Told how far a parse made in this context has come (characters parsed, characters in
+# all): a long article's progress on a terminal. Unset (and in a worker process), nothing.
+parse_progress: ContextVar[Callable[[int, int], None] | None] = ContextVar(
+    "parse_progress", default=None
+)
+
+
+def _parse(text: str, sha: str, deadline: float | None) -> Analysis:
     starts, ends, heads, ent_of, sent_first = (array("i") for _ in range(5))
     deps, pos, tags = Labels("H"), Labels("H"), Labels("H")
     lemmas = Labels("I")
     entities = Entities()
+    report = parse_progress.get()
     for offset, doc in _docs(text):
+        if deadline is not None and time.time() > deadline:
+            raise TimeoutError("the article's time is up")
+        if report is not None:
+            report(offset, len(text))
         base = len(starts)
         ent_base = len(entities)
         labels = [-1] * len(doc)
@@ -256,12 +270,15 @@ def _parse(text: str, sha: str) -> Analysis:
             if tok.is_sent_start:
                 sent_first.append(base + tok.i)
         ent_of.extend(labels)
+    if report is not None:
+        report(len(text), len(text))
     return Analysis(
         text, sha, starts, ends, heads, deps, lemmas, pos, tags, ent_of, sent_first, entities
     )
 
 
-def parse(text: str) -> Analysis:
+def parse(text: str, deadline: float | None = None) -> Analysis:
     """The parse of `text` (about 170 ms of CPU for a news article): made once per article
-    chunk by whoever reads it (`reading_of`), and handed along, never kept here."""
-    return _parse(text, hashlib.sha256(text.encode("utf-8")).hexdigest())
+    chunk by whoever reads it (`reading_of`), and handed along, never kept here. Past
+    `deadline` (`time.time()`: a worker process's clock too) a TimeoutError."""
+    return _parse(text, hashlib.sha256(text.encode("utf-8")).hexdigest(), deadline)

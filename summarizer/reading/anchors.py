@@ -109,10 +109,12 @@ def named_inside(cast: Cast, region: Region) -> frozenset[str]:
 def _colon(cast: Cast, head: Region, exclude: frozenset[str]) -> Referent | None:
     """ "X wrote in a series of tweets: “…”" and "Windsor Mann, editor of …: “…”"."""
     a = cast.analysis
-    before = a.text[: head.open_at].rstrip(" ")
-    if not before.endswith(":"):
+    at = head.open_at  # back over the spaces before the quote, not a copy of the text
+    while at > 0 and a.text[at - 1] == " ":  # before it (per quote: quadratic in all)
+        at -= 1
+    if at == 0 or a.text[at - 1] != ":":
         return None
-    colon = a.token_at(len(before) - 1)
+    colon = a.token_at(at - 1)
     verb = next((h for h in a.ancestors(colon) if not cast.quoted[h]), colon)
     if a.pos[verb] in ("VERB", "AUX"):
         return _from_verbs(cast, [verb], exclude)

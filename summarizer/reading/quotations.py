@@ -164,7 +164,7 @@ def _marked_regions(text: str) -> list[Region]:
 def region_index(regions: list[Region], start: int, end: int) -> int | None:
     """The index of the innermost region whose inner text contains [start, end), if any
     (a quotation inside a block quotation is a region of its own)."""
-    i = bisect_right([r.start for r in regions], start) - 1
+    i = bisect_right(regions, start, key=lambda r: r.start) - 1  # no list made: once a quote
     for j in range(i, max(-1, i - 8), -1):
         if regions[j].start <= start and end <= regions[j].end:
             return j

@@ -12,9 +12,11 @@ from __future__ import annotations
 import asyncio
 import multiprocessing
 import os
+import time
 from collections.abc import Callable, Coroutine, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from contextlib import contextmanager
+from contextvars import Context, copy_context
 from typing import Any
 
 from summarizer.lifetime import exit_when_orphaned
@@ -60,25 +62,50 @@ def parse_pool(in_flight: int, local: bool) -> Iterator[Executor | None]:
 Parser = Callable[[str], Coroutine[Any, Any, Analysis | None]]
 
 
-def parsing_ahead(parser: Parser, texts: list[str]) -> Parser:
+@contextmanager
+def parsing_ahead(parser: Parser | None, texts: list[str]) -> Iterator[Parser | None]:
     """`parser`, with the parses of `texts` (an article's chunks) begun now, in order: the
     article's prompt needs its parse, so one begun while earlier articles' requests wait
-    is one its request does not wait for."""
+    is one its request does not wait for. Those the article has not taken when the block
+    ends are cancelled: an article stopped by its time limit left its other chunks'
+    parses queued in front of every later article's."""
+    if parser is None:
+        yield None
+        return
     begun = {text: asyncio.ensure_future(parser(text)) for text in texts}
 
     async def parsed(text: str) -> Analysis | None:
         future = begun.pop(text, None)
         return await (future if future is not None else parser(text))
 
-    return parsed
+    try:
+        yield parsed
+    finally:
+        for future in begun.values():
+            future.cancel()
 
 
-def parser_in(pool: Executor) -> Parser:
-    """A `Parser` that parses in `pool`, the event loop free meanwhile."""
+def _parse_for(text: str, seconds: float | None, context: Context | None = None) -> Analysis:
+    """`parse`, stopped `seconds` after it begins (a TimeoutError), not after it was asked
+    for: a parse waits in the pool's queue behind others. In `context` when given (a
+    thread's: the asking task's, where `parse_progress` is)."""
+    if context is not None:
+        return context.run(_parse_for, text, seconds)
+    return parse(text, None if seconds is None else time.time() + seconds)
+
+
+def parser_in(pool: Executor, seconds: Callable[[], float | None] = lambda: None) -> Parser:
+    """A `Parser` that parses in `pool`, the event loop free meanwhile, and stops once it has
+    taken `seconds()` (asked when the parse is; a TimeoutError). A thread runs it in the
+    asking task's context (`parse_progress`); a process cannot."""
 
     async def parsed(text: str) -> Analysis | None:
+        context = copy_context() if isinstance(pool, ThreadPoolExecutor) else None
         try:
-            return await asyncio.get_running_loop().run_in_executor(pool, parse, text)
+            loop = asyncio.get_running_loop()
+            return await loop.run_in_executor(pool, _parse_for, text, seconds(), context)
+        except TimeoutError:
+            raise
         except Exception:
             return None
 
