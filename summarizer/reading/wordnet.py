@@ -98,6 +98,22 @@ def derived_verbs(lemma: str) -> frozenset[str]:
     )
 
 
+_AGENTS = frozenset(["person.n.01", "organization.n.01"])
+
+
+@lru_cache(maxsize=8192)
+def names_an_agent(noun: str) -> bool:
+    """Whether the noun `noun`, in one of its commonest senses, names a person or an
+    organisation ("spokesman", "engineer", "agency"; not "exhibit", "region", "election")."""
+    senses = _wordnet().synsets(noun.lower(), "n")[:COMMON_SENSES]
+    return any(
+        hypernym.name() in _AGENTS
+        for sense in senses
+        for path in sense.hypernym_paths()
+        for hypernym in path
+    )
+
+
 @lru_cache(maxsize=8192)
 def is_word(word: str) -> bool:
     """Whether WordNet has `word` as a common English word, written in lower case, of any
