@@ -160,3 +160,12 @@ def test_main_event_gold_that_points_elsewhere_is_refused(tmp_path: Path) -> Non
     assert f"{bad}:1: who[0] 'Kyiv' is not the text of 001_1679f06f00c41463 at 0:4" in (
         result.output
     )
+
+
+def test_a_country_people_enter_is_where_not_a_party() -> None:
+    """An object place is a party when a place or an organisation acts on it ("the Kremlin
+    accused Ukraine"); when people enter it, it is where."""
+    text = "On Monday the girls entered the United States after their visas were granted."
+    result = text_summary(Article(id="e", source="e", text=text))
+    assert _main(result, "where") == ["United States"]
+    assert "United States" not in [w.text for w in result.who]

@@ -29,7 +29,8 @@ Spans = list[tuple[int, int]]
 # Prepositions that put an event somewhere ("in Aceh", "off Sumatra"); not "from" (where
 # people or things come from) nor "to".
 _AT = frozenset(
-    "in at near on across inside outside into onto off throughout within around aboard".split()
+    """in at near on across along inside outside into onto off throughout within around
+    aboard""".split()
 )
 # Links from a name to the phrase it is part of: "Russia’s Belgorod region", "Mecca, Saudi
 # Arabia", "Sumy and Kharkiv".
@@ -171,31 +172,35 @@ def evidence_of(reading: Reading, summary: Summary) -> Spans:
 
 
 def _party_role(reading: Reading, t: int) -> bool:
-    """Whether token `t` (a place's) is a party of its verb: its subject or object, against
-    whom it acts, to or with whom a place acts; a side before its score ("beat South Korea
-    1–0", "Panama 3–0"), which the parse hangs from the score."""
+    """Whether token `t` (a place's) is a party of its verb: its subject; its object, or
+    against, to or with whom it is done, when a place or an organisation does it ("Sweden
+    beat South Korea", "the Kremlin accused Ukraine", "Tunisia lost to England"; not "the
+    girls entered the United States"); a side before its score ("Panama 3–0"), which the
+    parse hangs from the score."""
     a = reading.parse
     while a.deps[t] == "conj" and a.heads[t] != t:
         t = a.heads[t]
-    if a.deps[t] in ("nsubj", "dobj"):
+    if a.deps[t] == "nsubj":
         return True
     if a.deps[t] == "compound" and _a_score(reading, a.heads[t]):
         return True
+    if a.deps[t] == "dobj":
+        return _a_body_acts(reading, a.heads[t])
     if a.deps[t] != "pobj":
         return False
     prep = a.heads[t]
-    return a.lemmas[prep] == "against" or (
-        a.lemmas[prep] in ("to", "with") and _a_place_acts(reading, a.heads[prep])
-    )
+    return a.lemmas[prep] in ("against", "to", "with") and _a_body_acts(reading, a.heads[prep])
 
 
-def _a_place_acts(reading: Reading, verb: int) -> bool:
-    """Whether the subject of `verb` is a place ("Tunisia lost 1–2 to England"): the one it
-    loses to or meets with is the other party."""
+_BODIES = frozenset(["GPE", "LOC", "ORG", "NORP"])
+
+
+def _a_body_acts(reading: Reading, verb: int) -> bool:
+    """Whether the subject of `verb` is a place or an organisation, as the tagger has it."""
     a = reading.parse
     for child in a.children(verb):
         k = a.ent_of[child]
-        if a.deps[child] == "nsubj" and k >= 0 and a.entities[k].label in ("GPE", "LOC"):
+        if a.deps[child] == "nsubj" and k >= 0 and a.entities[k].label in _BODIES:
             return True
     return False
 
