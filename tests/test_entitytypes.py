@@ -11,6 +11,7 @@ from summarizer import ground
 from summarizer.inputs import Article
 from summarizer.pipeline.textonly import text_summary
 from summarizer.reading import reading_of
+from summarizer.reading.entitytypes import conjuncts
 from summarizer.reading.gazetteer import place_named
 
 SEED_PLACES = ["Belgorod", "Kryvyi Rih", "Sumy", "Kharkiv", "Donetsk", "Demidovka", "Prilesye"]
@@ -95,3 +96,56 @@ def test_a_place_that_acts_may_be_a_who() -> None:
     summary = text_summary(Article(id="m", source="m", text=text))
     assert [w.text for w in summary.who if w.main] == ["Sweden", "South Korea"]
     assert [w.text for w in summary.where if w.main] == ["Sochi"]
+
+
+def test_a_road_the_tagger_calls_a_person_and_a_city_it_calls_an_organisation_are_places() -> None:
+    """WordNet's 'road' outweighs the tagger's PERSON for "Castlefrank Road"; "from Herat,
+    their home" and the gazetteer outweigh its ORG. Neither is firm enough to refuse."""
+    text = (
+        "The letter was found on Castlefrank Road in Kanata, Ontario by a passerby. "
+        "The team travelled 500 miles from Herat, their home, to the capital in Kabul."
+    )
+    types = reading_of(text).types
+    road = types.type_of("Castlefrank Road")
+    assert (road.kind, road.evidence, road.firm) == (
+        "place",
+        "'road' names a place (WordNet)",
+        False,
+    )
+    assert types.type_of("Herat").kind == "place"
+    summary = text_summary(Article(id="r", source="r", text=text))
+    assert {"Castlefrank Road", "Herat"} <= {w.text for w in summary.where}
+    assert not {"Castlefrank Road", "Herat"} & {w.text for w in summary.who}
+
+
+def test_a_list_of_places_splits_at_commas_and_conjunctions_not_hyphens() -> None:
+    """A list "Sumy, Kharkiv and Udvar-Hazy" has three names; a hyphen joins a word (it
+    split "Steven F. Udvar-Hazy Center" into a person "Steven F. Udvar", then refused)."""
+    text = "Troops moved to Sumy, Kharkiv and Udvar-Hazy yesterday."
+    a = reading_of(text).parse
+    first = a.token_at(text.index("Sumy"))
+    last = a.token_at(text.index(" yesterday"))
+    runs = [a.text[a.starts[b] : a.ends[e - 1]] for b, e in conjuncts(a, first, last)]
+    assert runs == ["Sumy", "Kharkiv", "Udvar-Hazy"]
+
+
+def test_a_name_the_tagger_takes_with_its_possessive_is_still_proposed() -> None:
+    """The small tagger made "New People Party's" and "Kevin De Bruyne's" one entity with
+    the "'s", and neither was proposed (excerpts of GUM's Wikinews articles, CC BY 2.5)."""
+    text = (
+        "The pro-Beijing camp candidates elected were New People Party's Michael Tien "
+        "and DAB's Ben Chan. Belgium doubled the lead, scoring a header from Kevin De "
+        "Bruyne's assist."
+    )
+    summary = text_summary(Article(id="p", source="p", text=text))
+    who = {w.text for w in summary.who}
+    assert {"New People Party", "Kevin De Bruyne", "Michael Tien"} <= who
+    assert not any(w.endswith("'s") for w in who)
+
+
+def test_a_people_named_as_a_group_is_a_who_and_its_adjective_is_not() -> None:
+    text = "Muslims are required to make a pilgrimage to Mecca, and Afghan women came too."
+    summary = text_summary(Article(id="g", source="g", text=text))
+    who = {w.text for w in summary.who}
+    assert "Muslims" in who
+    assert "Afghan" not in who

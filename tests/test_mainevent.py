@@ -68,6 +68,46 @@ def test_a_duration_is_not_the_event_time() -> None:
     assert _main(result, "when") == ["Monday"]
 
 
+def test_a_cited_agency_is_a_source_and_the_next_sentence_names_the_parties() -> None:
+    """ "quoting X" gives the report's source, not a party: with no party in the lead,
+    the next sentence's are the event's ("Norland and Estmark exchanged fire")."""
+    text = (
+        "According to Reuters, quoting Norland's state news agency Central Press Service, "
+        "the country's army has been placed on high alert. The report comes after Norland "
+        "and Estmark exchanged artillery fire yesterday."
+    )
+    result = text_summary(Article(id="a", source="a", text=text))
+    assert "Central Press Service" not in _main(result, "who")
+    assert "Reuters" not in _main(result, "who")
+    assert any("Estmark" in who for who in _main(result, "who"))
+
+
+def test_the_sides_of_a_result_are_parties_not_places() -> None:
+    """A country before its score, or the one a country lost to, is a side of the match."""
+    text = (
+        "Yesterday Sweden defeated South Korea 1–0; Belgium defeated debutants Panama 3–0; "
+        "and Tunisia lost 1–2 to England in Volgograd."
+    )
+    result = text_summary(Article(id="s", source="s", text=text))
+    sides = _main(result, "who")
+    for side in ("Sweden", "South Korea", "Belgium", "Panama", "Tunisia", "England"):
+        assert side in sides
+    assert _main(result, "where") == ["Volgograd"]
+
+
+def test_an_organisation_named_only_as_the_venue_is_where() -> None:
+    """ "an exhibit at the University of X" places the event; "engineers at Google" says
+    where people work, and they stay parties."""
+    text = (
+        "This week marked the opening of a photography exhibit at the University of "
+        "Southern Indiana, where engineers at Google showed their work."
+    )
+    result = text_summary(Article(id="v", source="v", text=text))
+    assert "University of Southern Indiana" in _main(result, "where")
+    assert "University of Southern Indiana" not in [w.text for w in result.who]
+    assert "Google" in [w.text for w in result.who]
+
+
 def test_markdown_and_html_show_the_main_event_first(seed0: str) -> None:
     summary = text_summary(Article(id="0", source="0", text=seed0))
     md = to_markdown(summary)
@@ -120,3 +160,12 @@ def test_main_event_gold_that_points_elsewhere_is_refused(tmp_path: Path) -> Non
     assert f"{bad}:1: who[0] 'Kyiv' is not the text of 001_1679f06f00c41463 at 0:4" in (
         result.output
     )
+
+
+def test_a_country_people_enter_is_where_not_a_party() -> None:
+    """An object place is a party when a place or an organisation acts on it ("the Kremlin
+    accused Ukraine"); when people enter it, it is where."""
+    text = "On Monday the girls entered the United States after their visas were granted."
+    result = text_summary(Article(id="e", source="e", text=text))
+    assert _main(result, "where") == ["United States"]
+    assert "United States" not in [w.text for w in result.who]

@@ -104,3 +104,21 @@ def test_a_pull_quote_is_speech_and_a_link_line_quote_is_not() -> None:
     assert [(q.text, q.speaker) for q in summary.quotes] == [
         ("It joins two districts and ends a long wait", "Grégory Doucet")
     ]
+
+
+def test_the_sources_list_that_ends_a_story_is_furniture() -> None:
+    """Citations under "Sources" name other pages' titles, outlets and dates: a `what`
+    copied from a cited title must not take its evidence there, and nothing is proposed."""
+    text = (
+        "Bridge opens in Lyon\n\n"
+        "Mayor Grégory Doucet opened the Pont Schuman bridge in Lyon on Tuesday.\n\n"
+        "Sources\n\n"
+        '"Lyon bridge opens to traffic" — Le Progrès, May 3, 2016\n'
+        'Anne Roux. "A bridge for the north" — Lyon Mag, May 4, 2016\n'
+    )
+    kinds = [kind for kind, _ in _kinds(text)]
+    assert kinds == ["headline", "body", "subheading", "link", "link"]
+    summary = text_summary(Article(id="s", source="s", text=text))
+    named = {i.text for i in (*summary.who, *summary.where, *summary.when)}
+    assert not {"Anne Roux", "Le Progrès", "Lyon Mag", "May 3, 2016", "May 4, 2016"} & named
+    assert "Grégory Doucet" in named

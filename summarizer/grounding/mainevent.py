@@ -12,12 +12,14 @@ month" is how long, not when. Main items are put first; the others are "also nam
 
 from __future__ import annotations
 
+import re
 from typing import TypeVar
 
 from summarizer.grounding.locate import locations
 from summarizer.reading import Reading
 from summarizer.reading.structure import dateline_end
 from summarizer.reading.timeexpr import find_time
+from summarizer.reading.wordnet import names_an_agent
 from summarizer.schema import Summary, When, Where, Who
 
 Item = TypeVar("Item", Who, Where, When)
@@ -27,7 +29,8 @@ Spans = list[tuple[int, int]]
 # Prepositions that put an event somewhere ("in Aceh", "off Sumatra"); not "from" (where
 # people or things come from) nor "to".
 _AT = frozenset(
-    "in at near on across inside outside into onto off throughout within around".split()
+    """in at near on across along inside outside into onto off throughout within around
+    aboard""".split()
 )
 # Links from a name to the phrase it is part of: "Russia’s Belgorod region", "Mecca, Saudi
 # Arabia", "Sumy and Kharkiv".
@@ -92,13 +95,18 @@ def _where_it_happens(reading: Reading, start: int, end: int) -> bool:
     return a.deps[t] == "pobj" and a.lemmas[a.heads[t]] in _AT
 
 
+_CITING = frozenset(["quote", "cite"])  # "quoting the news agency KCNA"
+
+
 def _a_source(reading: Reading, start: int, end: int) -> bool:
     """A name given only as the source of the report ("according to the Civil Defense
-    Authority"), not as a party of the event."""
+    Authority", "quoting the news agency KCNA"), not as a party of the event."""
     a = reading.parse
     t = _head(reading, start, end)
-    prep = a.heads[t]
-    return a.deps[t] == "pobj" and a.lemmas[prep] == "to" and a.lemmas[a.heads[prep]] == "accord"
+    up = a.heads[t]
+    if a.deps[t] == "dobj" and a.lemmas[up] in _CITING:
+        return True
+    return a.deps[t] == "pobj" and a.lemmas[up] == "to" and a.lemmas[a.heads[up]] == "accord"
 
 
 def _named_in(reading: Reading, item: Who | Where | When, located: Spans, spans: Spans) -> bool:
@@ -163,30 +171,91 @@ def evidence_of(reading: Reading, summary: Summary) -> Spans:
     return in_body or (lead(reading) if spans else [])
 
 
-def _acts(reading: Reading, item: Where, spans: Spans) -> bool:
-    """A place that is a party of the event, not where it happens: the subject or the
-    object of its verb ("Sweden beat South Korea", "North Korea fired shells")."""
+def _party_role(reading: Reading, t: int) -> bool:
+    """Whether token `t` (a place's) is a party of its verb: its subject; its object, or
+    against, to or with whom it is done, when a place or an organisation does it ("Sweden
+    beat South Korea", "the Kremlin accused Ukraine", "Tunisia lost to England"; not "the
+    girls entered the United States"); a side before its score ("Panama 3–0"), which the
+    parse hangs from the score."""
     a = reading.parse
-    for start, end in _within(_located(reading, item), spans):
-        if _in_dateline(reading, start):
-            continue
-        t = _root(reading, start, end)
-        while a.deps[t] == "conj" and a.heads[t] != t:
-            t = a.heads[t]
-        if a.deps[t] in ("nsubj", "dobj"):
+    while a.deps[t] == "conj" and a.heads[t] != t:
+        t = a.heads[t]
+    if a.deps[t] == "nsubj":
+        return True
+    if a.deps[t] == "compound" and _a_score(reading, a.heads[t]):
+        return True
+    if a.deps[t] == "dobj":
+        return _a_body_acts(reading, a.heads[t])
+    if a.deps[t] != "pobj":
+        return False
+    prep = a.heads[t]
+    return a.lemmas[prep] in ("against", "to", "with") and _a_body_acts(reading, a.heads[prep])
+
+
+_BODIES = frozenset(["GPE", "LOC", "ORG", "NORP"])
+
+
+def _a_body_acts(reading: Reading, verb: int) -> bool:
+    """Whether the subject of `verb` is a place or an organisation, as the tagger has it."""
+    a = reading.parse
+    for child in a.children(verb):
+        k = a.ent_of[child]
+        if a.deps[child] == "nsubj" and k >= 0 and a.entities[k].label in _BODIES:
             return True
     return False
 
 
-def _actors(reading: Reading, summary: Summary, spans: Spans) -> Summary:
-    """Places that act in the main event's sentences moved to `who`: a country that wins
-    or fires is a party of the event (metonymy), as a reader lists it."""
-    acting = [w for w in summary.where if _acts(reading, w, spans)]
-    if not acting:
-        return summary
-    who = summary.who + [Who.model_validate(w.model_dump(exclude={"main"})) for w in acting]
-    where = [w for w in summary.where if w not in acting]
+def _a_score(reading: Reading, t: int) -> bool:
+    """A result such as "1–0" or "3-2": digits on both sides of a dash."""
+    word = reading.parse.word(t)
+    return any(d in word for d in "–-") and all(p.isdigit() for p in re.split("[–-]", word))
+
+
+def _acts(reading: Reading, item: Where, spans: Spans) -> bool:
+    """A place that is a party of the event, not where it happens: the subject or the
+    object of its verb ("Sweden beat South Korea", "North Korea fired shells")."""
+    for start, end in _within(_located(reading, item), spans):
+        if not _in_dateline(reading, start) and _party_role(reading, _root(reading, start, end)):
+            return True
+    return False
+
+
+def _a_venue(reading: Reading, item: Who, spans: Spans) -> bool:
+    """An organisation's name used in the main event's sentences only as where it happens
+    ("found on Castlefrank Road", "aboard the cruise ship, Freewinds", "an exhibit at the
+    University of Southern Indiana"), never as a party; not a person, and not where someone
+    works ("engineers at Google")."""
+    found = _within(_located(reading, item), spans)
+    if not found or reading.types.type_of(item.text).kind == "person":
+        return False
+    a = reading.parse
+    for start, end in found:
+        t = _root(reading, start, end)
+        if a.deps[t] == "appos":  # "the cruise ship, Freewinds"
+            t = a.heads[t]
+        if a.deps[t] != "pobj" or a.lemmas[a.heads[t]] not in _AT:
+            return False
+        if names_an_agent(a.lemmas[a.heads[a.heads[t]]]):
+            return False
+    return True
+
+
+def _moved(summary: Summary, to_who: list[Where], to_where: list[Who]) -> Summary:
+    who = [w for w in summary.who if w not in to_where]
+    where = [w for w in summary.where if w not in to_who]
+    who += [Who.model_validate(w.model_dump(exclude={"main"})) for w in to_who]
+    where += [Where.model_validate(w.model_dump(exclude={"main", "role"})) for w in to_where]
     return summary.model_copy(update={"who": who, "where": where})
+
+
+def _actors(reading: Reading, summary: Summary, spans: Spans, then: Spans) -> Summary:
+    """Places that act in the main event's sentences (`spans`, `then`) moved to `who`: a
+    country that wins or fires is a party of the event (metonymy), as a reader lists it;
+    and organisations' names that are only where it happens, in the sentences that state it
+    (`spans`), moved to `where` (`_a_venue`)."""
+    acting = [w for w in summary.where if _acts(reading, w, spans + then)]
+    venues = [w for w in summary.who if _a_venue(reading, w, spans)]
+    return _moved(summary, acting, venues) if acting or venues else summary
 
 
 def marked(reading: Reading, summary: Summary, spans: Spans) -> Summary:
@@ -196,7 +265,7 @@ def marked(reading: Reading, summary: Summary, spans: Spans) -> Summary:
     if not spans:
         return summary
     then = _next_sentence(reading, spans)
-    summary = _actors(reading, summary, spans + then)
+    summary = _actors(reading, summary, spans, then)
     return summary.model_copy(
         update={
             "who": _mark(reading, summary.who, spans, then),

@@ -115,15 +115,18 @@ def _root(a: Analysis, e: Entity) -> int:
 
 def _label(reading: Reading, e: Entity, name: str) -> str | None:
     """The label a name is proposed under, from what it names (`reading.types`), not
-    from the tagger alone; None for a thing or a phrase, which are not proposed."""
+    from the tagger alone; None for a thing or a phrase, which are not proposed, and for a
+    nationality or a faith as a word that qualifies another ("Afghan women")."""
     kind = reading.types.type_of(name).kind
     if kind == "place":
         return e.label if e.label in ("GPE", "LOC", "FAC") else "GPE"
     if kind == "person":
         return "PERSON"
+    a = reading.parse
     if kind == "organisation" and e.label != "NORP":
-        a = reading.parse
         return "FAC" if a.word(_root(a, e)).lower() in _FACILITY_NOUNS else "ORG"
+    if e.label == "NORP" and a.tags[_root(a, e)] in ("NNPS", "NNS"):
+        return "ORG"  # a people as a group ("Muslims", "the Belgians"), not an adjective
     return None
 
 

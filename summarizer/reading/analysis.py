@@ -251,14 +251,18 @@ def _parse(text: str, sha: str, deadline: float | None) -> Analysis:
         ent_base = len(entities)
         labels = [-1] * len(doc)
         for k, ent in enumerate(doc.ents):
+            end = ent.end  # without a possessive the tagger took in ("New People Party's")
+            while end > ent.start + 1 and doc[end - 1].tag_ == "POS":
+                end -= 1
+            last = doc[end - 1]
             entities.append(
                 offset + ent.start_char,
-                offset + ent.end_char,
+                offset + last.idx + len(last.text),
                 ent.label_,
                 base + ent.start,
-                base + ent.end,
+                base + end,
             )
-            labels[ent.start : ent.end] = [ent_base + k] * (ent.end - ent.start)
+            labels[ent.start : end] = [ent_base + k] * (end - ent.start)
         for tok in doc:
             starts.append(offset + tok.idx)
             ends.append(offset + tok.idx + len(tok.text))

@@ -14,7 +14,9 @@ The small tagger alone calls "Belgorod" a person and "Kryvyi Rih" a person with 
    unless the tagger says organisation ("in Congress") and the gazetteer has no such place;
    a personal title ("President X") makes a person;
 5. the gazetteer for a one-word name: a continent, a country, a US state, a region or a
-   city;
+   city; the last word of a name of several words, when WordNet makes it a building, a
+   road or a facility, unless the tagger says organisation ("Castlefrank Road", tagged a
+   person; not "Home Office" nor "The Huffington Post");
 6. the tagger's label, by majority over the mentions; but a one-word place that nothing
    else supports (no gazetteer entry, not even "in X") is no evidence of anything: the
    small tagger calls "Satan", "Wicca" and "Ubisoft" places.
@@ -33,7 +35,7 @@ from summarizer.reading.analysis import Analysis, Entity
 from summarizer.reading.gazetteer import place_named
 from summarizer.reading.gender import first_name_gender
 from summarizer.reading.names import TITLES, is_org_name, name_words
-from summarizer.reading.wordnet import only_a_verb
+from summarizer.reading.wordnet import names_a_venue, only_a_verb
 
 Kind = Literal["person", "organisation", "place", "thing", "phrase"]
 _BY_LABEL: dict[str, Kind] = {
@@ -61,6 +63,9 @@ _LEADING_FUNCTION = frozenset(
     "this that these those it he she they we you i there here what how why when".split()
 )
 _FUNCTION_POS = frozenset(["PRON", "DET", "AUX", "SCONJ", "PART"])
+# Labels a venue's word does not overrule: places already, or organisations, which are
+# named after buildings too ("The Huffington Post", "Pew Research Center").
+_NOT_VENUES = frozenset(["GPE", "LOC", "ORG", "NORP"])
 
 
 @dataclass(frozen=True)
@@ -208,8 +213,12 @@ class TypeBook:
             )
         if seen.person and len(seen.person) > place:
             return Typed("person", f"the article's words: '{seen.person[0]}'")
-        if on_map is not None and (label not in ("ORG", "NORP") or seen.labels["GPE"]):
+        if on_map is not None and (
+            label not in ("ORG", "NORP") or seen.labels["GPE"] or seen.place_hint
+        ):  # "from Herat, their home", tagged ORG
             return Typed("place", f"'{name}' is {on_map.describe()}")
+        if len(words) > 1 and label not in _NOT_VENUES and names_a_venue(words[-1]):
+            return Typed("place", f"'{words[-1]}' names a place (WordNet)", firm=False)
         backed = seen.place_weak or seen.place_hint or len(words) > 1 or name.isupper()
         if label in ("GPE", "LOC") and not backed:
             return Typed(None)  # an unknown word the tagger guessed a place: "Satan", "Ubisoft"
@@ -223,7 +232,7 @@ def conjuncts(a: Analysis, first: int, last: int) -> list[tuple[int, int]]:
     Prilesye", one entity to the tagger, is two places."""
     runs, begin = [], first
     for t in range(first, last + 1):
-        if t == last or a.deps[t] in ("cc", "punct"):
+        if t == last or a.deps[t] == "cc" or a.word(t) in (",", ";"):  # not "Udvar-Hazy"
             if t > begin:
                 runs.append((begin, t))
             begin = t + 1

@@ -4,10 +4,11 @@ Plain text keeps no markup, so the cues are those of layout, as a reader sees th
 first line is the headline when it reads as one (short, no full stop); a line that repeats
 an earlier one is furniture; a short line with no full stop inside the body is a
 subheading; a date alone, a byline, a view count and a caption with its credit ("Image:
-…") are furniture; so are link lines ("ALSO READ: …", "Read more") and newsletter, cookie
-and share boilerplate. Everything else is body. Candidates propose names from the body
-(a headline's name counts where the body names it too), the text's `what` comes from the
-body, and the HTML view can show the furniture as such.
+…") are furniture; so are link lines ("ALSO READ: …", "Read more"), newsletter, cookie
+and share boilerplate, and every line after a "Sources" or "References" heading (the list
+that ends a story cites other pages). Everything else is body. Candidates propose names
+from the body (a headline's name counts where the body names it too), the text's `what`
+comes from the body, and the HTML view can show the furniture as such.
 """
 
 from __future__ import annotations
@@ -36,6 +37,11 @@ _BOILERPLATE = re.compile(
     r"^\s*(sign up|subscribe|join our|follow us|share (this|on)|newsletter|we use cookies|"
     r"this (site|website) uses cookies|accept (all )?cookies|all rights reserved|copyright|©|"
     r"advertisement|\d[\d,.]*k? (views|shares|comments)\b)",
+    re.IGNORECASE,
+)
+# The heading of the list of sources or links that ends a story.
+_SOURCES = re.compile(
+    r"^\s*(sources?|references|external links|related news|further reading)\s*:?\s*$",
     re.IGNORECASE,
 )
 _BYLINE = re.compile(r"^\s*(by|reporting by|written by|edited by)\s+[A-Z]", re.IGNORECASE)
@@ -123,10 +129,14 @@ def structure_of(text: str) -> Structure:
     parts: list[Part] = []
     seen: set[str] = set()
     offset = 0
-    first = True
+    first, sources = True, False
     for line in text.split("\n"):
         if line.strip():
             kind = _kind(line, first, seen)
+            if sources:  # a list of sources ends the story: its lines cite other pages
+                kind = "link"
+            elif kind == "subheading":
+                sources = bool(_SOURCES.match(line))
             parts.append(Part(offset, offset + len(line), kind))
             seen.add(line.strip().casefold())
             first = False

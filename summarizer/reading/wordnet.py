@@ -98,6 +98,42 @@ def derived_verbs(lemma: str) -> frozenset[str]:
     )
 
 
+_AGENTS = frozenset(["person.n.01", "organization.n.01"])
+
+
+@lru_cache(maxsize=8192)
+def names_an_agent(noun: str) -> bool:
+    """Whether the noun `noun`, in one of its commonest senses, names a person or an
+    organisation ("spokesman", "engineer", "agency"; not "exhibit", "region", "election")."""
+    senses = _wordnet().synsets(noun.lower(), "n")[:COMMON_SENSES]
+    return any(
+        hypernym.name() in _AGENTS
+        for sense in senses
+        for path in sense.hypernym_paths()
+        for hypernym in path
+    )
+
+
+_VENUES = frozenset(["structure.n.01", "way.n.06", "facility.n.01", "location.n.01"])
+
+
+@lru_cache(maxsize=8192)
+def names_a_venue(noun: str) -> bool:
+    """Whether the noun `noun`, in its commonest sense, is a building, a road, a facility
+    or a location ("road", "hotel", "mosque", "museum", "center") and in none of its
+    commonest senses a person or an organisation ("office" is also an agency)."""
+    if not is_word(noun):  # WordNet has names too: "Estonia" is a location
+        return False
+    senses = _wordnet().synsets(noun.lower(), "n")[:1]
+    venue = any(
+        hypernym.name() in _VENUES
+        for sense in senses
+        for path in sense.hypernym_paths()
+        for hypernym in path
+    )
+    return venue and not names_an_agent(noun)
+
+
 @lru_cache(maxsize=8192)
 def is_word(word: str) -> bool:
     """Whether WordNet has `word` as a common English word, written in lower case, of any
