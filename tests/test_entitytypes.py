@@ -149,3 +149,21 @@ def test_a_people_named_as_a_group_is_a_who_and_its_adjective_is_not() -> None:
     who = {w.text for w in summary.who}
     assert "Muslims" in who
     assert "Afghan" not in who
+
+
+def test_what_someone_is_a_member_of_is_an_organisation() -> None:
+    """The tagger calls the Sea Org a place; "a member of the Sea Org" makes it an
+    organisation, a who."""
+    text = (
+        "Daniel Montalvo has been a member of the Sea Org for ten years. He left the Sea "
+        "Org in California on Monday."
+    )
+    typed = reading_of(text).types.type_of("Sea Org")
+    assert (typed.kind, typed.evidence) == (
+        "organisation",
+        "the article's words: 'member of the Sea Org for ten'",
+    )
+    summary = text_summary(Article(id="m", source="m", text=text))
+    assert "Sea Org" in {w.text for w in summary.who}
+    assert "Sea Org" not in {w.text for w in summary.where}
+    assert "California" in {w.text for w in summary.where}

@@ -12,7 +12,7 @@ The small tagger alone calls "Belgorod" a person and "Kryvyi Rih" a person with 
 4. the article's words around each mention (the parse): "near X", "the X region",
    "villages like X", "his hometown, X", "X's governor" make a place, and "in X" does
    unless the tagger says organisation ("in Congress") and the gazetteer has no such place;
-   a personal title ("President X") makes a person;
+   a personal title ("President X") makes a person; "a member of X" an organisation;
 5. the gazetteer for a one-word name: a continent, a country, a US state, a region or a
    city; the last word of a name of several words, when WordNet makes it a building, a
    road or a facility, unless the tagger says organisation ("Castlefrank Road", tagged a
@@ -86,6 +86,7 @@ class _Seen:
     place_weak: list[str] = field(default_factory=list)
     place_hint: int = 0
     person: list[str] = field(default_factory=list)
+    member: list[str] = field(default_factory=list)  # "a member of X": an organisation
     acts: list[str] = field(default_factory=list)  # as the subject of a verb
 
 
@@ -162,6 +163,8 @@ class TypeBook:
             seen.place_hint += hint
             if person:
                 seen.person.append(cue)
+            if _member_of(a, root):
+                seen.member.append(cue)
             if acts:
                 seen.acts.append(cue)
         words = key.split()
@@ -204,6 +207,8 @@ class TypeBook:
         on_map = place_named(name, common=self.common) if named_place or len(words) == 1 else None
         weak = len(seen.place_weak) if not seen.labels["ORG"] or on_map else 0
         place = len(seen.place) + weak
+        if seen.member and len(seen.member) >= len(seen.place) and on_map is None:
+            return Typed("organisation", f"the article's words: '{seen.member[0]}'", firm=False)
         if place > len(seen.person):
             cue = (seen.place or seen.place_weak)[0]
             return Typed(
@@ -267,6 +272,13 @@ def _place_cue(a: Analysis, e: Entity, root: int) -> tuple[bool, bool]:
             return True, False  # "villages like Prilesye", "the city of Sumy"
         return False, prep in _LOCATIVE_WEAK
     return False, False
+
+
+def _member_of(a: Analysis, root: int) -> bool:
+    """Whether the name at `root` is what someone is a member of ("a member of Scientology
+    all his life"): an organisation, whatever the tagger says (it said a place)."""
+    head = a.heads[root]
+    return a.deps[root] == "pobj" and a.lemmas[head] == "of" and a.lemmas[a.heads[head]] == "member"
 
 
 def _person_cue(a: Analysis, e: Entity) -> bool:
