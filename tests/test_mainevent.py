@@ -169,3 +169,21 @@ def test_a_country_people_enter_is_where_not_a_party() -> None:
     result = text_summary(Article(id="e", source="e", text=text))
     assert _main(result, "where") == ["United States"]
     assert "United States" not in [w.text for w in result.who]
+
+
+def test_the_next_sentence_dates_the_event_only_when_the_lead_gives_no_day() -> None:
+    """ "On Tuesday" dates the lead's event: the next sentence's "April 12, 1981" is an
+    earlier event's. "This week" is coarse: the next sentence's "On Monday" refines it
+    (seed 000 reads so)."""
+    dated = (
+        "NASA celebrated the launch of the first space shuttle on Tuesday in Florida. "
+        "On April 12, 1981, the shuttle Columbia lifted off from Cape Canaveral."
+    )
+    result = text_summary(Article(id="d", source="d", text=dated))
+    assert _main(result, "when") == ["Tuesday"]
+    coarse = (
+        "Maria Hale confirmed this week that the bridge in Lyon will close. On Monday, "
+        "she said the work would take a year."
+    )
+    result = text_summary(Article(id="c", source="c", text=coarse))
+    assert _main(result, "when") == ["this week", "Monday"]

@@ -137,12 +137,42 @@ def _point_in_time(item: When) -> bool:
     return found is not None and found[0] not in ("span", "noun")
 
 
+def _needs_more(items: list[Item], main: list[bool]) -> bool:
+    """Whether the sentence after may add to what `main` marks: places always; parties
+    only when none is marked; times unless one marked gives the day ("On Tuesday, …":
+    the next sentence's "on April 12, 1981" is another event's; "this week" is refined
+    by the next sentence's "On Monday")."""
+    if not items or isinstance(items[0], Where):
+        return True
+    if isinstance(items[0], Who):
+        return not any(main)
+    return not any(
+        m and isinstance(i, When) and _a_day(i) for i, m in zip(items, main, strict=True)
+    )
+
+
+_DAY_KINDS = frozenset(["iso", "mdy", "dmy", "wday", "clock"])
+_DAYS = frozenset(["today", "tonight", "yesterday", "tomorrow"])
+
+
+def _a_day(item: When) -> bool:
+    """Whether `item` gives the day ("Tuesday", "March 18", "yesterday", "last Friday"),
+    not a coarser time ("this week", "2015")."""
+    found = find_time(item.text)
+    if found is None:
+        return False
+    kind, m = found
+    if kind == "rel":
+        return m.group("wday") is not None
+    return kind in _DAY_KINDS or (kind == "vague" and m.group(0).lower() in _DAYS)
+
+
 def _mark(reading: Reading, items: list[Item], spans: Spans, then: Spans) -> list[Item]:
-    """Mark `items` named in `spans`, or in `then` too: the sentence after, for a place
-    or a time always, for a party only when `spans` name none."""
+    """Mark `items` named in `spans`, or in `then` too, the sentence after
+    (`_needs_more`)."""
     found = [_located(reading, i) for i in items]
     main = [_named_in(reading, i, f, spans) for i, f in zip(items, found, strict=True)]
-    if then and (not any(main) or not isinstance(items[0], Who)):
+    if then and _needs_more(items, main):
         more = [_named_in(reading, i, f, then) for i, f in zip(items, found, strict=True)]
         main = [a or b for a, b in zip(main, more, strict=True)]
     if not any(main) and items and isinstance(items[0], Where):  # no other place given:
