@@ -1,0 +1,174 @@
+"""`summarizer batch --engine ray`: the same batch, its articles summarised across a Ray
+cluster.
+
+Ray Data reads the inputs (on this run's node: the paths are its paths) and hands them to
+`ray_worker.ArticleWorker`s, which summarise them with `batch`'s own code. This process
+alone writes the store, under `batch`'s lock, with `batch`'s choice of what is new
+(`runner.select_new`) and its records (`runner.Recorder`), so the keys, the record format
+and exactly-once hold unchanged: a worker that dies has its calls retried by Ray, and
+what a retried call sends again is dropped here, by key. Ray is imported here only.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import replace
+from datetime import date
+from types import ModuleType
+from typing import Any
+
+from rich.console import Console
+
+from summarizer.batch.runner import BatchReport, Recorder, locked_store, select_new
+from summarizer.batch.stores import Store
+from summarizer.config import ConfigError, Settings, resolve_endpoint
+from summarizer.inputs import InputError
+from summarizer.run import RunOptions
+from summarizer.schema import Summary
+
+EXTRA = "pip install 'summarizer[ray]'"
+# A summary is a few kB: each one leaves its worker as a block of its own, and is written
+# as soon as it is made (Ray Data's default, 128 MiB, held them to the end of each call).
+RESULT_BLOCK_BYTES = 1024
+
+
+class RayError(Exception):
+    """Ray is missing, or the cluster cannot be joined or run; the message says which."""
+
+
+def import_ray() -> ModuleType:
+    """Ray, or a `RayError` that says which extra to install."""
+    os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")  # nothing sent anywhere
+    # Ray's C++ core logs to stderr a line per worker it starts ("constructor arguments in
+    # the object store"); its errors reach us as exceptions, and all of it is in its logs.
+    os.environ.setdefault("RAY_BACKEND_LOG_LEVEL", "fatal")
+    try:
+        import ray
+        import ray.data
+    except ImportError:
+        raise RayError(f"--engine ray needs Ray, which is not installed: {EXTRA}") from None
+    return ray
+
+
+@contextmanager
+def cluster(address: str | None) -> Iterator[ModuleType]:
+    """Connected to the cluster at `address` ('auto', 'ray://…'), or to a local one on
+    this machine's cores for the run, stopped after it (no dashboard, on 127.0.0.1)."""
+    ray = import_ray()
+    quiet: dict[str, Any] = {"logging_level": logging.ERROR, "log_to_driver": False}
+    try:
+        if address is None:
+            ray.init(address="local", num_cpus=os.cpu_count(), include_dashboard=False,
+                     _node_ip_address="127.0.0.1", **quiet)  # fmt: skip
+        else:
+            ray.init(address=address, **quiet)
+    except (ConnectionError, RuntimeError, ValueError) as err:
+        raise RayError(f"cannot join the Ray cluster at {address}: {err}") from None
+    # Ray Data logs each dataset it runs, and a failed task's traceback; the run says
+    # what failed in one line, and Ray's logs have the rest.
+    logging.getLogger("ray.data").setLevel(logging.CRITICAL)
+    try:
+        yield ray
+    finally:
+        ray.shutdown()
+
+
+def fleet(settings: Settings) -> list[Settings]:
+    """One settings per URL of `--base-url` (several, comma-separated: a fleet of
+    servers), each checked now; one for the embedded model."""
+    urls = (settings.base_url or "").split(",")
+    each = [replace(settings, base_url=url.strip() or None) for url in urls]
+    remote = [resolve_endpoint(one) is not None for one in each]
+    if len(each) > 1 and not all(remote):
+        raise ConfigError("--base-url: several URLs must each be an http(s) URL")
+    return each
+
+
+def run_on_ray(
+    sources: list[str],
+    target: str,
+    settings: Settings,
+    options: RunOptions,
+    published: date | None,
+    console: Console,
+    *,
+    address: str | None = None,
+    wait: float = 0.0,
+) -> BatchReport:
+    """`runner.run_batch`, with the articles read and summarised on a Ray cluster."""
+    started = time.monotonic()
+    servers = fleet(settings)
+    report = BatchReport()
+    with locked_store(target, wait) as store, cluster(address) as ray:
+        ray.data.DataContext.get_current().enable_progress_bars = False
+        here = {"ray.io/node-id": ray.get_runtime_context().get_node_id()}
+        items = [{"position": p, "source": s} for p, s in enumerate(sources)]
+        from ray.data.expressions import col
+
+        from summarizer.batch.ray_worker import read_row
+
+        read = ray.data.from_items(items).map(read_row, label_selector=here).materialize()
+        rows = sorted(read.select_columns(["position", "source", "sha256", "reason"]).take_all(),
+                      key=lambda row: row["position"])  # fmt: skip
+        keys = [(r["source"], r["sha256"] or InputError(r["source"], r["reason"])) for r in rows]
+        chosen = {rows[p]["position"] for p in select_new(keys, store, report, console)}
+        if chosen:
+            # Materialised before the workers start: they hold every CPU, and a filter
+            # waiting for one would wait for ever.
+            todo = read.filter(expr=col("position").is_in(sorted(chosen))).materialize()
+            _summarize(ray, todo, store, servers, options, published, console, report)
+    report.seconds = time.monotonic() - started
+    return report
+
+
+def _summarize(
+    ray: ModuleType,
+    todo: Any,
+    store: Store,
+    servers: list[Settings],
+    options: RunOptions,
+    published: date | None,
+    console: Console,
+    report: BatchReport,
+) -> None:
+    """The chosen articles through `ArticleWorker`s; each outcome recorded as it comes."""
+    from summarizer.batch.ray_worker import ArticleWorker
+
+    embedded = resolve_endpoint(servers[0]) is None
+    nodes = [n for n in ray.nodes() if n["Alive"] and n["Resources"].get("CPU")]
+    cpus = int(sum(n["Resources"]["CPU"] for n in nodes))
+    # The embedded model: one worker per node, holding its CPUs for the model's server.
+    workers = len(nodes) if embedded else max(1, min(cpus, options.concurrency))
+    worker_cpus = min(n["Resources"]["CPU"] for n in nodes) if embedded else 1
+    in_flight = -(-options.concurrency // workers)  # the run's --jobs, across the cluster
+    rate = options.rate_limit / workers if options.rate_limit else None
+    stores = (options.cache.path if options.cache else None,
+              options.calls.path if options.calls else None)  # fmt: skip
+    shipped = replace(options, cache=None, calls=None, rate_limit=rate)  # reopened there
+    ray.data.DataContext.get_current().target_max_block_size = RESULT_BLOCK_BYTES
+    results = todo.map_batches(
+        ArticleWorker,
+        batch_size=in_flight,
+        fn_constructor_args=(servers, shipped, in_flight, published, stores),
+        num_cpus=worker_cpus,
+        compute=ray.data.ActorPoolStrategy(
+            size=workers, max_concurrent_calls_per_actor=2, enable_true_multi_threading=True
+        ),
+    )
+    record = Recorder(store, report, console)
+    try:
+        for row in results.iter_rows():
+            if row["reason"]:
+                record.failed(row["source"], row["sha256"], row["reason"])
+            else:
+                summary = Summary.model_validate_json(row["summary"])
+                record.done(row["source"], row["sha256"], summary)
+    except ray.exceptions.RayError as err:
+        cause = str(err).strip().splitlines()
+        raise RayError(
+            f"the Ray run failed: {cause[-1] if cause else type(err).__name__}"
+        ) from None
