@@ -27,12 +27,12 @@ from summarizer.batch.runner import BatchReport, Recorder, locked_store, select_
 from summarizer.batch.stores import Store
 from summarizer.config import ConfigError, Settings, resolve_endpoint
 from summarizer.inputs import InputError
-from summarizer.run import RunOptions
+from summarizer.run import LOCAL_SLOTS, RunOptions
 from summarizer.schema import Summary
 
 EXTRA = "pip install 'summarizer[ray]'"
 # A summary is a few kB: each one leaves its worker as a block of its own, and is written
-# as soon as it is made (Ray Data's default, 128 MiB, held them to the end of each call).
+# as soon as it is made (Ray Data's default, 128 MiB, holds them to the end of a call).
 RESULT_BLOCK_BYTES = 1024
 
 
@@ -57,8 +57,12 @@ def import_ray() -> ModuleType:
 @contextmanager
 def cluster(address: str | None) -> Iterator[ModuleType]:
     """Connected to the cluster at `address` ('auto', 'ray://…'), or to a local one on
-    this machine's cores for the run, stopped after it (no dashboard, on 127.0.0.1)."""
+    this machine's cores for the run, stopped after it (no dashboard, on 127.0.0.1); or
+    to the one this process is already connected to (a Python caller's), left as it is."""
     ray = import_ray()
+    if ray.is_initialized():
+        yield ray
+        return
     quiet: dict[str, Any] = {"logging_level": logging.ERROR, "log_to_driver": False}
     try:
         if address is None:
@@ -111,7 +115,10 @@ def run_on_ray(
 
         from summarizer.batch.ray_worker import read_row
 
-        read = ray.data.from_items(items).map(read_row, label_selector=here).materialize()
+        # A few blocks of many articles: a block each made every step a task each.
+        blocks = max(1, min(len(items), 2 * int(ray.cluster_resources().get("CPU", 1))))
+        read = ray.data.from_items(items, override_num_blocks=blocks)
+        read = read.map(read_row, label_selector=here).materialize()
         rows = sorted(read.select_columns(["position", "source", "sha256", "reason"]).take_all(),
                       key=lambda row: row["position"])  # fmt: skip
         keys = [(r["source"], r["sha256"] or InputError(r["source"], r["reason"])) for r in rows]
@@ -144,12 +151,13 @@ def _summarize(
     # The embedded model: one worker per node, holding its CPUs for the model's server.
     workers = len(nodes) if embedded else max(1, min(cpus, options.concurrency))
     worker_cpus = min(n["Resources"]["CPU"] for n in nodes) if embedded else 1
-    in_flight = -(-options.concurrency // workers)  # the run's --jobs, across the cluster
+    # The run's --jobs across the cluster; the embedded model's server takes one at a time.
+    in_flight = LOCAL_SLOTS if embedded else -(-options.concurrency // workers)
     rate = options.rate_limit / workers if options.rate_limit else None
     stores = (options.cache.path if options.cache else None,
               options.calls.path if options.calls else None)  # fmt: skip
     shipped = replace(options, cache=None, calls=None, rate_limit=rate)  # reopened there
-    ray.data.DataContext.get_current().target_max_block_size = RESULT_BLOCK_BYTES
+    todo.context.target_max_block_size = RESULT_BLOCK_BYTES  # the results' datasets only
     results = todo.map_batches(
         ArticleWorker,
         batch_size=in_flight,
