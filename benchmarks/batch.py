@@ -16,7 +16,7 @@ benchmark exits 1. Its answer was of an old schema once, and every article's fai
 
 With `--engine ray`, each configuration runs through `batch --engine ray` too, right after
 `batch`, on a local Ray cluster started once (its start-up printed): CPU counts the
-cluster's processes as well (benchmarks/procstat.py), and the share is given of its own
+cluster's processes as well (benchmarks/usage/), and the share is given of its own
 bounds and of the bound `batch` was held to in the same configuration (goal at 64 in
 flight: >= 85 % of that). Memory: the peak resident size of each Ray worker, or of
 batch's largest parse worker, sampled.
@@ -106,7 +106,7 @@ def fixed_latency_server(latency: float) -> Iterator[str]:
 def cpu_now(ray: bool) -> float:
     """CPU seconds so far: this process and its ended children, and with Ray, the local
     cluster's processes (its GCS, raylet and workers: every one, ours as much as Ray's)."""
-    from benchmarks.procstat import descendants_cpu
+    from benchmarks.usage import descendants_cpu
 
     return cpu_seconds() + (descendants_cpu() if ray else 0.0)
 
@@ -114,8 +114,8 @@ def cpu_now(ray: bool) -> float:
 def main() -> None:
     from rich.console import Console
 
-    from benchmarks.procstat import worker_rss
-    from summarizer.batch.ray_engine import cluster, run_on_ray
+    from benchmarks.usage import worker_rss
+    from summarizer.batch.ray_engine import cluster
     from summarizer.batch.runner import run_batch
     from summarizer.config import Settings
     from summarizer.inputs import collect_articles
@@ -161,10 +161,9 @@ def main() -> None:
                 )
                 # The workers: Ray's that summarise, or batch's parse workers (spawned).
                 with worker_rss(b"ArticleWorker" if on_ray else b"spawn_main") as rss:
-                    if on_ray:
-                        report = run_on_ray(sources, str(store), settings, options, None, quiet)
-                    else:
-                        report = run_batch(sources, str(store), settings, options, None, quiet)
+                    report = run_batch(
+                        sources, str(store), settings, options, None, quiet, ray=on_ray
+                    )
                 check(folder, store, report.failed, count)
                 cpu_ms = (cpu_now(on_ray) - cpu) * 1000 / count
                 rate, bound = count / report.seconds, n / args.latency

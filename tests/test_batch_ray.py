@@ -9,6 +9,7 @@ starts it; timeouts are generous, since Ray starts a dozen processes on 2 shared
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -21,6 +22,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
+from benchmarks.usage import descendants
 from summarizer.cli import app
 from tests.scripted_server import Reply, Script, scripted_server
 from tests.test_batch import articles, batch, failures, good, read_results, target
@@ -96,23 +98,12 @@ def test_ray_writes_what_batch_writes_once_each_and_a_rerun_skips_it(
 def workers_of(pid: int) -> list[int]:
     """The Ray workers that summarise for the run of process `pid` (its descendants whose
     title names `ArticleWorker`), read from /proc."""
-    parents: dict[int, int] = {}
-    titles: dict[int, bytes] = {}
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            parents[int(stat.parent.name)] = int(stat.read_text().rsplit(")", 1)[1].split()[1])
-            titles[int(stat.parent.name)] = (stat.parent / "cmdline").read_bytes()
-        except (OSError, ValueError, IndexError):
-            continue
-
-    def descends(child: int) -> bool:
-        while child > 1:
-            child = parents.get(child, 0)
-            if child == pid:
-                return True
-        return False
-
-    return [p for p, title in titles.items() if b"ArticleWorker" in title and descends(p)]
+    found = []
+    for child in descendants(pid):
+        with contextlib.suppress(OSError):
+            if b"ArticleWorker" in Path(f"/proc/{child}/cmdline").read_bytes():
+                found.append(child)
+    return found
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="reads /proc")

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import logging
 import os
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
@@ -23,7 +22,7 @@ from typing import Any
 
 from rich.console import Console
 
-from summarizer.batch.runner import BatchReport, Recorder, locked_store, select_new
+from summarizer.batch.runner import BatchReport, Recorder, select_new
 from summarizer.batch.stores import Store
 from summarizer.config import ConfigError, Settings, resolve_endpoint
 from summarizer.inputs import InputError
@@ -94,20 +93,17 @@ def fleet(settings: Settings) -> list[Settings]:
 
 def run_on_ray(
     sources: list[str],
-    target: str,
+    store: Store,
+    report: BatchReport,
     settings: Settings,
     options: RunOptions,
     published: date | None,
     console: Console,
-    *,
-    address: str | None = None,
-    wait: float = 0.0,
-) -> BatchReport:
-    """`runner.run_batch`, with the articles read and summarised on a Ray cluster."""
-    started = time.monotonic()
+    address: str | None,
+) -> None:
+    """`runner.run_batch`'s work on a Ray cluster, into `store` (held by this run)."""
     servers = fleet(settings)
-    report = BatchReport()
-    with locked_store(target, wait) as store, cluster(address) as ray:
+    with cluster(address) as ray:
         ray.data.DataContext.get_current().enable_progress_bars = False
         here = {"ray.io/node-id": ray.get_runtime_context().get_node_id()}
         items = [{"position": p, "source": s} for p, s in enumerate(sources)]
@@ -128,8 +124,6 @@ def run_on_ray(
             # waiting for one would wait for ever.
             todo = read.filter(expr=col("position").is_in(sorted(chosen))).materialize()
             _summarize(ray, todo, store, servers, options, published, console, report)
-    report.seconds = time.monotonic() - started
-    return report
 
 
 def _summarize(

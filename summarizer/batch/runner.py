@@ -103,14 +103,23 @@ def run_batch(
     *,
     wait: float = 0.0,
     provider_batch: bool = False,
+    ray: bool = False,
+    address: str | None = None,
 ) -> BatchReport:
     """Summarise every source not yet in the store at `target`; `wait`: seconds to wait
     for another run that holds it (and, with `provider_batch`, for the provider's batch:
-    `provider_batch.BatchRunningError` when it has not ended by then)."""
+    `provider_batch.BatchRunningError` when it has not ended by then). With `ray`, on a
+    Ray cluster (`ray_engine`): a local one, or the one at `address`."""
     started = time.monotonic()
     endpoint = batch_endpoint(settings) if provider_batch else None
     report = BatchReport()
     with locked_store(target, wait) as store:
+        if ray:
+            from summarizer.batch.ray_engine import run_on_ray
+
+            run_on_ray(sources, store, report, settings, options, published, console, address)
+            report.seconds = time.monotonic() - started
+            return report
         articles: dict[int, Article] = {}
         keys: list[tuple[str, str | InputError]] = []
         for position, source in enumerate(sources):

@@ -102,7 +102,7 @@ def batch(
     from rich.console import Console
 
     from summarizer.batch.provider_batch import BatchApiError, BatchRunningError
-    from summarizer.batch.ray_engine import RayError, run_on_ray
+    from summarizer.batch.ray_engine import RayError
     from summarizer.batch.runner import LockedError, StoreError, run_batch
     from summarizer.console import printable
 
@@ -120,15 +120,10 @@ def batch(
     sources = article_sources(inputs)
     console = Console(stderr=True, soft_wrap=True)
     try:
-        if on_ray:
-            report = run_on_ray(
-                sources, out, choice.settings, options, pub, console, address=address, wait=wait
-            )
-        else:
-            report = run_batch(
-                sources, out, choice.settings, options, pub, console,
-                wait=wait, provider_batch=provider_batch,
-            )  # fmt: skip
+        report = run_batch(
+            sources, out, choice.settings, options, pub, console,
+            wait=wait, provider_batch=provider_batch, ray=on_ray, address=address,
+        )  # fmt: skip
     except (LockedError, BatchRunningError) as err:
         sys.stderr.write(f"summarizer: {printable(str(err))}\n")
         raise typer.Exit(EXIT_LOCKED) from None
