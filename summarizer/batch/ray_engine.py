@@ -33,6 +33,9 @@ EXTRA = "pip install 'summarizer[ray]'"
 # A summary is a few kB: each one leaves its worker as a block of its own, and is written
 # as soon as it is made (Ray Data's default, 128 MiB, holds them to the end of a call).
 RESULT_BLOCK_BYTES = 1024
+# An article the cluster sent no outcome for (it should not happen; if it does, it fails
+# with this reason, and the next run tries it again).
+LOST = "the Ray cluster returned no summary and no failure for it; a rerun tries it again"
 
 
 class RayError(Exception):
@@ -123,28 +126,30 @@ def run_on_ray(
             # Materialised before the workers start: they hold every CPU, and a filter
             # waiting for one would wait for ever.
             todo = read.filter(expr=col("position").is_in(sorted(chosen))).materialize()
-            _summarize(ray, todo, store, servers, options, published, console, report)
+            record = Recorder(store, report, console)
+            _summarize(ray, todo, record, servers, options, published)
+            for position in sorted(chosen):  # none may go missing unnoticed
+                row = rows[position]
+                if row["sha256"] not in record.seen:
+                    record.failed(row["source"], row["sha256"], LOST)
 
 
 def _summarize(
     ray: ModuleType,
     todo: Any,
-    store: Store,
+    record: Recorder,
     servers: list[Settings],
     options: RunOptions,
     published: date | None,
-    console: Console,
-    report: BatchReport,
 ) -> None:
     """The chosen articles through `ArticleWorker`s; each outcome recorded as it comes."""
     from summarizer.batch.ray_worker import ArticleWorker
 
     embedded = resolve_endpoint(servers[0]) is None
     nodes = [n for n in ray.nodes() if n["Alive"] and n["Resources"].get("CPU")]
-    cpus = int(sum(n["Resources"]["CPU"] for n in nodes))
-    # The embedded model: one worker per node, holding its CPUs for the model's server.
-    workers = len(nodes) if embedded else max(1, min(cpus, options.concurrency))
-    worker_cpus = min(n["Resources"]["CPU"] for n in nodes) if embedded else 1
+    # One worker per node, holding its CPUs: it summarises as `batch` does on a machine of
+    # its own, with a parse worker per core beside it (or the embedded model's server).
+    workers = len(nodes)
     # The run's --jobs across the cluster; the embedded model's server takes one at a time.
     in_flight = LOCAL_SLOTS if embedded else -(-options.concurrency // workers)
     rate = options.rate_limit / workers if options.rate_limit else None
@@ -156,12 +161,11 @@ def _summarize(
         ArticleWorker,
         batch_size=in_flight,
         fn_constructor_args=(servers, shipped, in_flight, published, stores),
-        num_cpus=worker_cpus,
+        num_cpus=min(n["Resources"]["CPU"] for n in nodes),
         compute=ray.data.ActorPoolStrategy(
             size=workers, max_concurrent_calls_per_actor=2, enable_true_multi_threading=True
         ),
     )
-    record = Recorder(store, report, console)
     try:
         for row in results.iter_rows():
             if row["reason"]:
@@ -170,7 +174,9 @@ def _summarize(
                 summary = Summary.model_validate_json(row["summary"])
                 record.done(row["source"], row["sha256"], summary)
     except ray.exceptions.RayError as err:
-        cause = str(err).strip().splitlines()
+        cause = getattr(err, "cause", None) or err  # a worker's own exception, if any
+        said = str(cause).strip().splitlines()
         raise RayError(
-            f"the Ray run failed: {cause[-1] if cause else type(err).__name__}"
+            f"the Ray run failed: {type(cause).__name__}: {said[0] if said else ''} "
+            "(Ray's logs: /tmp/ray/session_latest/logs)"
         ) from None

@@ -1,12 +1,13 @@
 """What runs inside a Ray cluster for `batch --engine ray`: an input read, and the worker
 that summarises articles with the code `batch` runs (`run.summarize_all`).
 
-A worker is a Ray Data callable class: Ray makes one per CPU (a remote endpoint) or per
-node (the embedded model, whose server it starts and holds), and each loads spaCy once.
-It keeps one event loop, one model client per URL and one set of in-flight gates for all
-the calls Ray gives it, so that two calls at once share its slots: the next call's
-articles are parsed while the last answers of the one before wait. It never writes the
-store: each outcome goes back to the driver, which alone writes.
+A worker is a Ray Data callable class, one per node, holding the node's CPUs: it is what
+`batch` is on one machine, with a parse worker per core beside it (`reading.workers`), or
+the embedded model's server; it and they load spaCy once each. It keeps one event loop,
+one model client per URL, one parse pool and one set of in-flight gates for all the calls
+Ray gives it, so that two calls at once share its slots: the next call's articles are
+parsed while the last answers of the one before wait. It never writes the store: each
+outcome goes back to the driver, which alone writes.
 """
 
 from __future__ import annotations
@@ -89,6 +90,7 @@ class ArticleWorker:
         from summarizer.providers.cache import ResponseCache
         from summarizer.providers.calllog import CallLog
         from summarizer.providers.calls import open_model
+        from summarizer.reading.workers import parse_pool
 
         cache = ResponseCache(stores[0]) if stores[0] else None
         calls = CallLog(stores[1]) if stores[1] else None
@@ -102,6 +104,8 @@ class ArticleWorker:
             )  # fmt: skip
             models.append(model)
         self.options = replace(self.options, concurrency=in_flight)
+        local = endpoint.provider == "local"
+        self.parsers = self.exits.enter_context(parse_pool(in_flight, local=local))
         return models, Gates(in_flight)
 
     def __call__(self, batch: dict[str, Any]) -> Iterator[dict[str, list[Any]]]:
@@ -121,8 +125,16 @@ class ArticleWorker:
             outcomes.put(row(job, "", reason))
 
         work = asyncio.run_coroutine_threadsafe(self._run(jobs, done, failed, outcomes), self.loop)
+        # In the batch's order, whatever order they end in: Ray retries the call of a worker
+        # that died, and of what the retry yields it skips as many as were delivered. Sent
+        # as they ended, a retry's first ones were not the first run's, and the article
+        # skipped in their place was lost (a SIGKILLed worker: 39 of 40 written, exit 0).
+        ended: dict[int, Row] = {}
+        order = [int(p) for p in batch["position"]]
         while (outcome := outcomes.get()) is not None:
-            yield {name: [value] for name, value in outcome.items()}
+            ended[outcome["position"]] = outcome
+            while order and order[0] in ended:
+                yield {name: [value] for name, value in ended.pop(order.pop(0)).items()}
         work.result()  # what ended the call early (a key the endpoint refuses) is raised
 
     async def _run(
@@ -134,7 +146,7 @@ class ArticleWorker:
         try:
             await asyncio.gather(*(
                 summarize_all(jobs[i :: len(self.models)], model, self.options, done, failed,
-                              gates=self.gates)
+                              self.parsers, self.gates)
                 for i, model in enumerate(self.models)
             ))  # fmt: skip
         finally:
