@@ -9,7 +9,6 @@ starts it; timeouts are generous, since Ray starts a dozen processes on 2 shared
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import signal
@@ -24,6 +23,8 @@ from typer.testing import CliRunner
 
 from benchmarks.usage import descendants
 from summarizer.cli import app
+from summarizer.schema import Summary
+from tests.conftest import SEED_000, assert_grounded
 from tests.scripted_server import Reply, Script, scripted_server
 from tests.test_batch import articles, batch, failures, good, read_results, target
 from tests.test_batch_kill import alive, count_records
@@ -98,12 +99,22 @@ def test_ray_writes_what_batch_writes_once_each_and_a_rerun_skips_it(
 def workers_of(pid: int) -> list[int]:
     """The Ray workers that summarise for the run of process `pid` (its descendants whose
     title names `ArticleWorker`), read from /proc."""
-    found = []
-    for child in descendants(pid):
-        with contextlib.suppress(OSError):
-            if b"ArticleWorker" in Path(f"/proc/{child}/cmdline").read_bytes():
-                found.append(child)
-    return found
+    return [child for child in descendants(pid) if b"ArticleWorker" in cmdline(child)]
+
+
+def cmdline(pid: int) -> bytes:
+    return _proc(pid, "cmdline")
+
+
+def environ(pid: int) -> bytes:
+    return _proc(pid, "environ")
+
+
+def _proc(pid: int, name: str) -> bytes:
+    try:
+        return Path(f"/proc/{pid}/{name}").read_bytes()
+    except OSError:  # it ended meanwhile
+        return b""
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="reads /proc")
@@ -183,3 +194,27 @@ def test_engine_options_that_do_not_go_together_are_usage_errors(
     assert result.exit_code == 2
     assert said in result.stderr
     assert not (tmp_path / "o.jsonl").exists()
+
+
+@pytest.mark.live
+def test_the_embedded_model_runs_on_the_node_s_worker(tmp_path: Path) -> None:
+    """No endpoint: the node's worker starts the embedded model's server, holding the
+    node's CPUs, summarises on it, and the server ends with the run (`make smoke`)."""
+    (tmp_path / "in").mkdir()
+    seed = ROOT / "seeds" / f"{SEED_000}.txt"
+    (tmp_path / "in" / seed.name).write_text(seed.read_text(encoding="utf-8"), encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("OPENAI_")}
+    env["TEST_RUN_MARK"] = str(tmp_path)  # inherited by the run's processes, and only by them
+    run = subprocess.run(
+        [sys.executable, "-m", "summarizer", "batch", str(tmp_path / "in"), "--out",
+         str(tmp_path / "out.jsonl"), "--engine", "ray", "--no-cache"],
+        capture_output=True, text=True, env=env, cwd=ROOT, timeout=1800, check=False,
+    )  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    (result,) = read_results(tmp_path / "out.jsonl")
+    summary = Summary.model_validate(result)
+    assert_grounded(seed.read_text(encoding="utf-8"), summary)
+    assert summary.meta.provider == "local"
+    mark = f"TEST_RUN_MARK={tmp_path}".encode()
+    left = [p for p in descendants(1) if b"llama_cpp.server" in cmdline(p) and mark in environ(p)]
+    assert left == [], "the model server outlived the run"
