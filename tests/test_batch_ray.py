@@ -179,8 +179,9 @@ def test_without_ray_the_engine_is_a_one_line_error_naming_the_extra(tmp_path: P
         (["--address", "auto"], "--address is for --engine ray"),
         (["--engine", "ray", "--provider-batch"], "it takes no --engine ray"),
         (["--engine", "ray", "-"], "standard input ('-') is not one"),
+        (["--base-url", "http://127.0.0.1:9/v1,http://127.0.0.1:8/v1"], "are for --engine ray"),
     ],
-    ids=["address-alone", "provider-batch", "stdin"],
+    ids=["address-alone", "provider-batch", "stdin", "fleet-without-ray"],
 )
 def test_engine_options_that_do_not_go_together_are_usage_errors(
     tmp_path: Path, args: list[str], said: str
@@ -188,8 +189,8 @@ def test_engine_options_that_do_not_go_together_are_usage_errors(
     articles(tmp_path / "in", 1)
     result = CliRunner().invoke(
         app,
-        ["batch", str(tmp_path / "in"), "--out", str(tmp_path / "o.jsonl"), *args,
-         "--base-url", "http://127.0.0.1:9/v1", "--model", "m"],
+        ["batch", str(tmp_path / "in"), "--out", str(tmp_path / "o.jsonl"),
+         "--base-url", "http://127.0.0.1:9/v1", "--model", "m", *args],
     )  # fmt: skip
     assert result.exit_code == 2
     assert said in result.stderr

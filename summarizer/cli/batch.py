@@ -115,6 +115,8 @@ def batch(
         raise fail("--address is for --engine ray")
     if on_ray and provider_batch:
         raise fail("--provider-batch sends the requests itself; it takes no --engine ray")
+    if not on_ray and "," in (choice.settings.base_url or ""):
+        raise fail("--base-url: several URLs (a fleet) are for --engine ray")
     if on_ray and "-" in inputs:
         raise fail("--engine ray reads files; standard input ('-') is not one")
     sources = article_sources(inputs)
