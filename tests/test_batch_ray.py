@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -31,6 +32,7 @@ from tests.test_batch_kill import alive, count_records
 
 ROOT = Path(__file__).resolve().parent.parent
 REFUSED = "rebuild 4 homes"  # the article whose requests the servers refuse (a 404)
+NODE_IP = re.compile(rb"--node[-_]ip[-_]address=([0-9a-f.:]+)")  # on Ray's processes
 RUN_SECONDS = 300  # a run on a loaded 2-core machine; typically 15-30 s
 
 
@@ -132,10 +134,13 @@ def test_a_worker_killed_mid_run_loses_nothing_and_duplicates_nothing(tmp_path: 
             time.sleep(0.05)
         victims = workers_of(proc.pid)
         assert victims, "no worker found to kill"
+        addresses = {a for p in descendants(proc.pid) for a in NODE_IP.findall(cmdline(p))}
         written = count_records(out)
         os.kill(victims[0], signal.SIGKILL)
         _, stderr = proc.communicate(timeout=RUN_SECONDS)
     assert not alive(victims[0])
+    # The cluster is on loopback only: Ray put this machine's network address there before.
+    assert addresses == {b"127.0.0.1"}
     assert 0 < written < len(paths), "the kill did not land mid-run"
     assert len(script.requests) > len(paths), "no article of the killed worker was redone"
     assert proc.returncode == 0, stderr

@@ -47,9 +47,12 @@ class RayError(Exception):
     """Ray is missing, or the cluster cannot be joined or run; the message says which."""
 
 
-def import_ray() -> ModuleType:
-    """Ray, or a `RayError` that says which extra to install."""
+def import_ray(local: bool = False) -> ModuleType:
+    """Ray, or a `RayError` that says which extra to install; `local`: for a cluster on
+    this machine alone, whose every address is then 127.0.0.1 (read as Ray is imported)."""
     os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")  # nothing sent anywhere
+    if local:  # else Ray swaps 127.0.0.1 for this machine's network address, everywhere
+        os.environ.setdefault("RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER", "0")
     # Ray's C++ core logs to stderr a line per worker it starts ("constructor arguments in
     # the object store"); its errors reach us as exceptions, and all of it is in its logs.
     os.environ.setdefault("RAY_BACKEND_LOG_LEVEL", "fatal")
@@ -66,7 +69,7 @@ def cluster(address: str | None) -> Iterator[ModuleType]:
     """Connected to the cluster at `address` ('auto', 'ray://…'), or to a local one on
     this machine's cores for the run, stopped after it (no dashboard, on 127.0.0.1); or
     to the one this process is already connected to (a Python caller's), left as it is."""
-    ray = import_ray()
+    ray = import_ray(local=address is None)
     if ray.is_initialized():
         yield ray
         return
