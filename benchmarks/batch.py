@@ -14,18 +14,27 @@ The server's answer is made from the current answer schema (tests/answers.py), w
 model's `what` kept, nothing failed or refused, every item at its offsets), else the
 benchmark exits 1. Its answer was of an old schema once, and every article's failed.
 
-    python benchmarks/batch.py [--in-flight 1 16 64] [--latency 1.0] [--rounds 4]
+With `--engine ray`, each configuration runs through `batch --engine ray` too, right after
+`batch`, on a local Ray cluster started once (its start-up printed): CPU counts the
+cluster's processes as well (benchmarks/usage/), and the share is given of its own
+bounds and of the bound `batch` was held to in the same configuration (goal at 64 in
+flight: >= 85 % of that). Memory: the peak resident size of each Ray worker, or of
+batch's largest parse worker, sampled.
+
+    python benchmarks/batch.py [--in-flight 1 16 64] [--latency 1.0] [--rounds 4] [--engine ray]
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import resource
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -94,9 +103,19 @@ def fixed_latency_server(latency: float) -> Iterator[str]:
             server.kill()
 
 
+def cpu_now(ray: bool) -> float:
+    """CPU seconds so far: this process and its ended children, and with Ray, the local
+    cluster's processes (its GCS, raylet and workers: every one, ours as much as Ray's)."""
+    from benchmarks.usage import descendants_cpu
+
+    return cpu_seconds() + (descendants_cpu() if ray else 0.0)
+
+
 def main() -> None:
     from rich.console import Console
 
+    from benchmarks.usage import worker_rss
+    from summarizer.batch.ray_engine import cluster
     from summarizer.batch.runner import run_batch
     from summarizer.config import Settings
     from summarizer.inputs import collect_articles
@@ -107,39 +126,68 @@ def main() -> None:
     parser.add_argument("--in-flight", type=int, nargs="+", default=[1, 16, 64])
     parser.add_argument("--latency", type=float, default=1.0)
     parser.add_argument("--rounds", type=int, default=4)
+    parser.add_argument("--engine", choices=["process", "ray"], default="process",
+                        help="ray: each configuration through --engine ray too, after batch, "
+                        "on a local Ray cluster this script starts once")  # fmt: skip
     args = parser.parse_args()
+    engines = ["process", "ray"] if args.engine == "ray" else ["process"]
     cores = os.cpu_count() or 1
     # The CPU bound counts every core as ours: other work on the machine lowers the share.
     print(f"{cores} cores; load average before: {os.getloadavg()[0]:.2f} (1 min)\n")
-    print(
-        "| in flight | articles | seconds | articles/s | endpoint bound/s | CPU ms/art. "
-        f"| CPU bound/s ({cores} cores) | share of the lower bound |"
-    )
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|")
     quiet = Console(stderr=True, quiet=True)
-    with fixed_latency_server(args.latency) as url, tempfile.TemporaryDirectory() as tmp:
+    rows, notes = [], []
+    with contextlib.ExitStack() as stack:
+        url = stack.enter_context(fixed_latency_server(args.latency))
+        tmp = stack.enter_context(tempfile.TemporaryDirectory())
+        if "ray" in engines:
+            started = time.monotonic()
+            stack.enter_context(cluster(None))  # the runs below join it
+            notes.append(f"Ray start-up (a local cluster of {cores} CPUs, ray.init): "
+                         f"{time.monotonic() - started:.2f} s")  # fmt: skip
         settings = Settings(base_url=url, model="scripted")
-        # Run 0 only warms up (imports, the first connection) and is not printed.
+        # Run 0 only warms up (imports, the first connection) and is not in the table.
         for run, n in enumerate([1, *args.in_flight]):
             count = n * args.rounds
-            folder = Path(tmp) / f"run{run}"
-            write_articles(folder, count)
-            cpu = cpu_seconds()
-            store = folder.with_suffix(".jsonl")
-            report = run_batch(
-                collect_articles([str(folder)]), str(store), settings,
-                RunOptions(Options(), concurrency=n), None, quiet,
-            )  # fmt: skip
-            check(folder, store, report.failed, count)
-            cpu_ms = (cpu_seconds() - cpu) * 1000 / count
-            rate, bound = count / report.seconds, n / args.latency
-            cpu_bound = cores * 1000 / cpu_ms
-            if run == 0:
-                continue
-            print(
-                f"| {n} | {count} | {report.seconds:.2f} | {rate:.2f} | {bound:.2f} "
-                f"| {cpu_ms:.0f} | {cpu_bound:.2f} | {rate / min(bound, cpu_bound):.1%} |"
-            )
+            batch_cpu_bound = 0.0
+            for engine in engines:
+                folder = Path(tmp) / f"{engine}{run}"
+                write_articles(folder, count)
+                on_ray = engine == "ray"
+                cpu = cpu_now(on_ray)
+                store = folder.with_suffix(".jsonl")
+                sources, options = (
+                    collect_articles([str(folder)]),
+                    RunOptions(Options(), concurrency=n),
+                )
+                # The workers: Ray's that summarise, or batch's parse workers (spawned).
+                with worker_rss(b"ArticleWorker" if on_ray else b"spawn_main") as rss:
+                    report = run_batch(
+                        sources, str(store), settings, options, None, quiet, ray=on_ray
+                    )
+                check(folder, store, report.failed, count)
+                cpu_ms = (cpu_now(on_ray) - cpu) * 1000 / count
+                rate, bound = count / report.seconds, n / args.latency
+                cpu_bound = cores * 1000 / cpu_ms
+                batch_cpu_bound = batch_cpu_bound or cpu_bound
+                if run == 0:
+                    notes.append(f"warm-up run ({count} articles, 1 in flight), {engine}: "
+                                 f"{report.seconds:.2f} s")  # fmt: skip
+                    continue
+                peaks = sorted(rss.values()) if on_ray else sorted(rss.values())[-1:]
+                memory = ", ".join(f"{mb:.0f}" for mb in peaks) or "-"
+                rows.append(
+                    f"| {engine} | {n} | {count} | {report.seconds:.2f} | {rate:.2f} | {bound:.2f} "
+                    f"| {cpu_ms:.0f} | {cpu_bound:.2f} | {rate / min(bound, cpu_bound):.1%} "
+                    f"| {rate / min(bound, batch_cpu_bound):.1%} | {memory} |"
+                )
+    print(
+        "| engine | in flight | articles | seconds | articles/s | endpoint bound/s "
+        f"| CPU ms/art. | CPU bound/s ({cores} cores) | share of its lower bound "
+        "| share of batch's bound | worker RSS MB |"
+    )
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
+    print("\n".join(rows))
+    print("\n" + "\n".join(notes))
     print(f"\nload average after: {os.getloadavg()[0]:.2f} (1 min)")
 
 

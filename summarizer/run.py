@@ -28,7 +28,7 @@ from summarizer.pipeline.prompting import load_prompt
 from summarizer.providers.cache import ResponseCache
 from summarizer.providers.models import resolve
 from summarizer.reading import PipelineMissingError
-from summarizer.scheduling import off_turn, take_turns
+from summarizer.scheduling import Gates, off_turn, take_turns
 from summarizer.schema import Summary
 
 # The model path (spaCy, openai: about a second of imports) is imported by the functions
@@ -116,8 +116,10 @@ async def summarize_all(
     on_done: OnDone,
     on_failed: OnFailed,
     parsers: Executor | None = None,
+    gates: Gates | None = None,
 ) -> None:
-    """Summarise every job, `options.concurrency` at a time; report each one as it ends.
+    """Summarise every job, `options.concurrency` at a time (or as `gates` allow, shared
+    with other calls); report each one as it ends.
 
     The callbacks run on the event loop, one at a time, so they may write output without
     locks. A model error fails its own job only; an endpoint that refuses our key
@@ -137,14 +139,12 @@ async def summarize_all(
     from summarizer.providers.calls import AccessDeniedError, ProviderError
     from summarizer.reading.workers import parser_in, parsing_ahead
 
-    slots = asyncio.Semaphore(options.concurrency)
-    ahead = asyncio.Semaphore(PARSED_AHEAD * options.concurrency)
+    gates = gates or Gates(options.concurrency)
     parser = parser_in(parsers, bounded.seconds_for(options.article_timeout)) if parsers else None
-    lock = asyncio.Lock()  # FIFO: handed on in the order answers come in
 
     async def one(job: Job, parser: Parser | None) -> None:
-        async with slots:
-            turn = take_turns(lock)
+        async with gates.slots:
+            turn = take_turns(gates.turn)
             try:
                 work = summarize_article(model, job.article, job.published, options.article, parser)
                 summary = await bounded.within(options.article_timeout, work)
@@ -160,7 +160,7 @@ async def summarize_all(
                 turn.let_go()
 
     async def parsed_ahead(job: Job) -> None:
-        async with ahead:
+        async with gates.ahead:
             texts = [c.text for c in split_article(job.article.text, options.article.chunk_chars)]
             with parsing_ahead(parser, texts) as begun:  # what it leaves is cancelled
                 await one(job, begun)
@@ -175,7 +175,6 @@ async def summarize_all(
 
 
 LOCAL_SLOTS = 1  # llama-cpp-python's server runs one request at a time
-PARSED_AHEAD = 2  # articles begun per slot: the one in flight, and the next one's parse
 
 
 def slots_for(endpoint: Endpoint, wanted: int) -> int:

@@ -13,7 +13,7 @@ import asyncio
 import contextlib
 from collections.abc import AsyncIterator
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass
@@ -53,3 +53,23 @@ async def off_turn() -> AsyncIterator[None]:
     finally:
         await turn.lock.acquire()
         turn.held = True
+
+
+PARSED_AHEAD = 2  # articles begun per slot: the one in flight, and the next one's parse
+
+
+@dataclass
+class Gates:
+    """What the jobs of a run share: `concurrency` slots for requests in flight, twice as
+    many articles begun (parsed ahead), and the one CPU turn. A run makes its own; a Ray
+    worker keeps one for all its calls, so that one call's articles fill the slots another
+    call's last answers leave (a call's tail, else, idled its slots)."""
+
+    concurrency: int
+    slots: asyncio.Semaphore = field(init=False)
+    ahead: asyncio.Semaphore = field(init=False)
+    turn: asyncio.Lock = field(init=False, default_factory=asyncio.Lock)  # FIFO
+
+    def __post_init__(self) -> None:
+        self.slots = asyncio.Semaphore(self.concurrency)
+        self.ahead = asyncio.Semaphore(PARSED_AHEAD * self.concurrency)

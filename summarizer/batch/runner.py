@@ -9,7 +9,7 @@ and do not stop the others; the report says what happened.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
@@ -22,7 +22,7 @@ from summarizer.batch.provider_batch import batch_endpoint, run_provider_batch
 from summarizer.batch.stores import DirStore, Store, StoreError, open_store, store_kind
 from summarizer.config import Settings
 from summarizer.console import error_line, printable
-from summarizer.inputs import InputError, read_article
+from summarizer.inputs import Article, InputError, read_article
 from summarizer.output import write_failure
 from summarizer.run import Job, RunOptions, open_endpoint, summarize_jobs
 from summarizer.schema import Summary
@@ -69,6 +69,30 @@ def locked_store(target: str, wait: float) -> Iterator[Store]:
             store.close()
 
 
+def select_new(
+    reads: Iterable[tuple[str, str | InputError]],
+    store: Store,
+    report: BatchReport,
+    console: Console,
+) -> list[int]:
+    """The positions in `reads` — (source, its content hash or why it could not be read)
+    — still to summarise: not in the store, and each text once. An unreadable input is
+    recorded as failed; one already done is counted as skipped."""
+    done = store.done()
+    chosen: list[int] = []
+    for position, (source, key) in enumerate(reads):
+        if isinstance(key, InputError):
+            report.failed.append((source, key.reason))
+            store.fail("", source, key.reason)
+            error_line(console, source, key.reason)
+        elif key in done:
+            report.skipped += 1
+        else:
+            done.add(key)  # the same text twice in one run: summarised once
+            chosen.append(position)
+    return chosen
+
+
 def run_batch(
     sources: list[str],
     target: str,
@@ -79,35 +103,78 @@ def run_batch(
     *,
     wait: float = 0.0,
     provider_batch: bool = False,
+    ray: bool = False,
+    address: str | None = None,
 ) -> BatchReport:
     """Summarise every source not yet in the store at `target`; `wait`: seconds to wait
     for another run that holds it (and, with `provider_batch`, for the provider's batch:
-    `provider_batch.BatchRunningError` when it has not ended by then)."""
+    `provider_batch.BatchRunningError` when it has not ended by then). With `ray`, on a
+    Ray cluster (`ray_engine`): a local one, or the one at `address`."""
     started = time.monotonic()
     endpoint = batch_endpoint(settings) if provider_batch else None
     report = BatchReport()
     with locked_store(target, wait) as store:
-        done = store.done()
-        jobs: list[Job] = []
-        for source in sources:
+        if ray:
+            from summarizer.batch.ray_engine import run_on_ray
+
+            run_on_ray(sources, store, report, settings, options, published, console, address)
+            report.seconds = time.monotonic() - started
+            return report
+        articles: dict[int, Article] = {}
+        keys: list[tuple[str, str | InputError]] = []
+        for position, source in enumerate(sources):
             try:
-                article = read_article(source)
+                articles[position] = read_article(source)
+                keys.append((source, articles[position].sha256))
             except InputError as err:
-                report.failed.append((source, err.reason))
-                store.fail("", source, err.reason)
-                error_line(console, source, err.reason)
-                continue
-            if article.sha256 in done:
-                report.skipped += 1
-            else:
-                done.add(article.sha256)  # the same text twice in one run: summarised once
-                jobs.append(Job(article, published))
+                keys.append((source, err))
+        chosen = select_new(keys, store, report, console)
+        jobs = [Job(articles[position], published) for position in chosen]
         if endpoint is not None:
             run_provider_batch(jobs, store, target, endpoint, options, console, report, wait)
         elif jobs:
             _summarize(jobs, store, settings, options, console, report)
     report.seconds = time.monotonic() - started
     return report
+
+
+class Recorder:
+    """Each outcome into the store and the report, and its line on the console: a
+    summary kept (or, if the store cannot take it, this article failed), a failure
+    recorded with its reason. Each article once: a second outcome for it is dropped (a
+    Ray task retried after its worker died sends again what it had sent)."""
+
+    def __init__(self, store: Store, report: BatchReport, console: Console) -> None:
+        self.store, self.report, self.console = store, report, console
+        self.seen: set[str] = set()
+
+    def done(self, source: str, key: str, summary: Summary) -> None:
+        if key in self.seen:
+            return
+        try:
+            self.store.add(summary)
+        except OSError as err:  # this article fails; the others go on
+            self.failed(source, key, write_failure(err))
+            return
+        self.seen.add(key)
+        self.report.add(summary)
+        if not self.console.is_terminal:
+            self.console.print(
+                printable(
+                    f"batch: done {source} ({summary.meta.seconds} s, "
+                    f"{len(summary.rejected)} rejected)"
+                ),
+                markup=False,
+                highlight=False,
+            )
+
+    def failed(self, source: str, key: str, reason: str) -> None:
+        if key in self.seen:
+            return
+        self.seen.add(key)
+        self.store.fail(key, source, reason)
+        self.report.failed.append((source, reason))
+        error_line(self.console, source, reason)
 
 
 def _summarize(
@@ -118,32 +185,14 @@ def _summarize(
     console: Console,
     report: BatchReport,
 ) -> None:
-    terminal = console.is_terminal
-
-    def done(job: Job, summary: Summary) -> None:
-        try:
-            store.add(summary)
-        except OSError as err:  # this article fails; the others go on
-            failed(job, write_failure(err))
-            return
-        report.add(summary)
-        if not terminal:
-            console.print(
-                printable(
-                    f"batch: done {job.article.source} ({summary.meta.seconds} s, "
-                    f"{len(summary.rejected)} rejected)"
-                ),
-                markup=False,
-                highlight=False,
-            )
-
-    def failed(job: Job, reason: str) -> None:
-        store.fail(job.article.sha256, job.article.source, reason)
-        report.failed.append((job.article.source, reason))
-        error_line(console, job.article.source, reason)
-
+    record = Recorder(store, report, console)
     with open_endpoint(settings) as endpoint:
-        summarize_jobs(jobs, endpoint, options, done, failed, console, verb="batch")
+        summarize_jobs(
+            jobs, endpoint, options,
+            lambda job, summary: record.done(job.article.source, job.article.sha256, summary),
+            lambda job, reason: record.failed(job.article.source, job.article.sha256, reason),
+            console, verb="batch",
+        )  # fmt: skip
 
 
-__all__ = ["BatchReport", "LockedError", "StoreError", "run_batch"]
+__all__ = ["BatchReport", "LockedError", "Recorder", "StoreError", "run_batch", "select_new"]
