@@ -15,10 +15,10 @@ from __future__ import annotations
 import re
 from typing import TypeVar
 
+from summarizer.grounding.eventtime import gives_the_day, point_in_time
 from summarizer.grounding.locate import locations
 from summarizer.reading import Reading
 from summarizer.reading.structure import dateline_end
-from summarizer.reading.timeexpr import find_time
 from summarizer.reading.wordnet import names_an_agent
 from summarizer.schema import Summary, When, Where, Who
 
@@ -117,7 +117,7 @@ def _named_in(reading: Reading, item: Who | Where | When, located: Spans, spans:
         return any(_where_it_happens(reading, s, e) for s, e in found)
     if isinstance(item, Who):
         return any(not _a_source(reading, s, e) for s, e in found)
-    return bool(found) and _point_in_time(item)
+    return bool(found) and point_in_time(item.text)
 
 
 def _next_sentence(reading: Reading, spans: Spans) -> Spans:
@@ -131,12 +131,6 @@ def _next_sentence(reading: Reading, spans: Spans) -> Spans:
     return []
 
 
-def _point_in_time(item: When) -> bool:
-    """Not a duration ("twelve years") nor a bare unit of time ("a month")."""
-    found = find_time(item.text)
-    return found is not None and found[0] not in ("span", "noun")
-
-
 def _needs_more(items: list[Item], main: list[bool]) -> bool:
     """Whether the sentence after may add to what `main` marks: places always; parties
     only when none is marked; times unless one marked gives the day ("On Tuesday, …":
@@ -146,25 +140,7 @@ def _needs_more(items: list[Item], main: list[bool]) -> bool:
         return True
     if isinstance(items[0], Who):
         return not any(main)
-    return not any(
-        m and isinstance(i, When) and _a_day(i) for i, m in zip(items, main, strict=True)
-    )
-
-
-_DAY_KINDS = frozenset(["iso", "mdy", "dmy", "wday", "clock"])
-_DAYS = frozenset(["today", "tonight", "yesterday", "tomorrow"])
-
-
-def _a_day(item: When) -> bool:
-    """Whether `item` gives the day ("Tuesday", "March 18", "yesterday", "last Friday"),
-    not a coarser time ("this week", "2015")."""
-    found = find_time(item.text)
-    if found is None:
-        return False
-    kind, m = found
-    if kind == "rel":
-        return m.group("wday") is not None
-    return kind in _DAY_KINDS or (kind == "vague" and m.group(0).lower() in _DAYS)
+    return not any(m and gives_the_day(i.text) for i, m in zip(items, main, strict=True))
 
 
 def _mark(reading: Reading, items: list[Item], spans: Spans, then: Spans) -> list[Item]:
