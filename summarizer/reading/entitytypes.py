@@ -199,12 +199,13 @@ class TypeBook:
             return Typed("person", f"the article names the person {self.first_names[key]}")
         seen = self.seen.get(key) or _Seen()
         label = seen.labels.most_common(1)[0][0] if seen.labels else None
-        named_place = len(words) > 1 and not is_org_name(words)  # not "University of Texas"
-        if named_place and (found := place_named(name, common=self.common)) is not None:
+        # Several words, and no organisation's ("University of Texas" is no city's name).
+        several = len(words) > 1 and not is_org_name(words)
+        if several and (found := place_named(name, common=self.common)) is not None:
             return Typed("place", f"'{name}' is {found.describe()}")
-        if len(words) > 1 and not is_org_name(words) and first_name_gender(words[0]) != "unknown":
+        if several and first_name_gender(words[0]) != "unknown":
             return Typed("person", f"'{words[0].title()}' is a first name")
-        on_map = place_named(name, common=self.common) if named_place or len(words) == 1 else None
+        on_map = place_named(name, common=self.common) if several or len(words) == 1 else None
         weak = len(seen.place_weak) if not seen.labels["ORG"] or on_map else 0
         place = len(seen.place) + weak
         if seen.member and len(seen.member) >= len(seen.place) and on_map is None:

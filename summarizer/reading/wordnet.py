@@ -105,13 +105,7 @@ _AGENTS = frozenset(["person.n.01", "organization.n.01"])
 def names_an_agent(noun: str) -> bool:
     """Whether the noun `noun`, in one of its commonest senses, names a person or an
     organisation ("spokesman", "engineer", "agency"; not "exhibit", "region", "election")."""
-    senses = _wordnet().synsets(noun.lower(), "n")[:COMMON_SENSES]
-    return any(
-        hypernym.name() in _AGENTS
-        for sense in senses
-        for path in sense.hypernym_paths()
-        for hypernym in path
-    )
+    return _is_a(noun, _AGENTS, COMMON_SENSES)
 
 
 _VENUES = frozenset(["structure.n.01", "way.n.06", "facility.n.01", "location.n.01"])
@@ -124,14 +118,18 @@ def names_a_venue(noun: str) -> bool:
     commonest senses a person or an organisation ("office" is also an agency)."""
     if not is_word(noun):  # WordNet has names too: "Estonia" is a location
         return False
-    senses = _wordnet().synsets(noun.lower(), "n")[:1]
-    venue = any(
-        hypernym.name() in _VENUES
-        for sense in senses
+    return _is_a(noun, _VENUES, 1) and not names_an_agent(noun)
+
+
+def _is_a(noun: str, kinds: frozenset[str], senses: int) -> bool:
+    """Whether one of the first `senses` senses of the noun `noun` is a kind of one of
+    `kinds` (synset names: "person.n.01")."""
+    return any(
+        hypernym.name() in kinds
+        for sense in _wordnet().synsets(noun.lower(), "n")[:senses]
         for path in sense.hypernym_paths()
         for hypernym in path
     )
-    return venue and not names_an_agent(noun)
 
 
 @lru_cache(maxsize=8192)
