@@ -38,13 +38,26 @@ _PART_OF = frozenset(["compound", "poss", "conj", "appos", "nmod", "amod", "case
 _LOCALE = frozenset(["compound", "poss", "nmod", "amod"])  # "the Hong Kong election"
 
 
-def _located(reading: Reading, item: Who | Where | When) -> Spans:
-    """Every place the article names `item` (located once; each rule below filters)."""
-    located = locations(reading.index, item.text, fold=True, fuzzy=False)
-    found = {(at.start, at.end) for at in located}
-    if item.start is not None and item.end is not None:
-        found.add((item.start, item.end))
-    return sorted(found)
+# Every place the article names each item, found once for all the rules below (which
+# filter it), keyed by what survives a move between fields: text and offsets.
+Located = dict[tuple[str, int | None, int | None], Spans]
+
+
+def _located(reading: Reading, summary: Summary) -> Located:
+    located: Located = {}
+    items: list[Who | Where | When] = [*summary.who, *summary.where, *summary.when]
+    for item in items:
+        found = {
+            (at.start, at.end) for at in locations(reading.index, item.text, fold=True, fuzzy=False)
+        }
+        if item.start is not None and item.end is not None:
+            found.add((item.start, item.end))
+        located[_key(item)] = sorted(found)
+    return located
+
+
+def _key(item: Who | Where | When) -> tuple[str, int | None, int | None]:
+    return item.text, item.start, item.end
 
 
 def _within(found: Spans, spans: Spans) -> Spans:
@@ -143,10 +156,12 @@ def _needs_more(items: list[Item], main: list[bool]) -> bool:
     return not any(m and gives_the_day(i.text) for i, m in zip(items, main, strict=True))
 
 
-def _mark(reading: Reading, items: list[Item], spans: Spans, then: Spans) -> list[Item]:
+def _mark(
+    reading: Reading, located: Located, items: list[Item], spans: Spans, then: Spans
+) -> list[Item]:
     """Mark `items` named in `spans`, or in `then` too, the sentence after
     (`_needs_more`)."""
-    found = [_located(reading, i) for i in items]
+    found = [located[_key(i)] for i in items]
     main = [_named_in(reading, i, f, spans) for i, f in zip(items, found, strict=True)]
     if then and _needs_more(items, main):
         more = [_named_in(reading, i, f, then) for i, f in zip(items, found, strict=True)]
@@ -217,21 +232,21 @@ def _a_score(reading: Reading, t: int) -> bool:
     return any(d in word for d in "–-") and all(p.isdigit() for p in re.split("[–-]", word))
 
 
-def _acts(reading: Reading, item: Where, spans: Spans) -> bool:
+def _acts(reading: Reading, located: Located, item: Where, spans: Spans) -> bool:
     """A place that is a party of the event, not where it happens: the subject or the
     object of its verb ("Sweden beat South Korea", "North Korea fired shells")."""
-    for start, end in _within(_located(reading, item), spans):
+    for start, end in _within(located[_key(item)], spans):
         if not _in_dateline(reading, start) and _party_role(reading, _root(reading, start, end)):
             return True
     return False
 
 
-def _a_venue(reading: Reading, item: Who, spans: Spans) -> bool:
+def _a_venue(reading: Reading, located: Located, item: Who, spans: Spans) -> bool:
     """An organisation's name used in the main event's sentences only as where it happens
     ("found on Castlefrank Road", "aboard the cruise ship, Freewinds", "an exhibit at the
     University of Southern Indiana"), never as a party; not a person, and not where someone
     works ("engineers at Google")."""
-    found = _within(_located(reading, item), spans)
+    found = _within(located[_key(item)], spans)
     if not found or reading.types.type_of(item.text).kind == "person":
         return False
     a = reading.parse
@@ -254,13 +269,15 @@ def _moved(summary: Summary, to_who: list[Where], to_where: list[Who]) -> Summar
     return summary.model_copy(update={"who": who, "where": where})
 
 
-def _actors(reading: Reading, summary: Summary, spans: Spans, then: Spans) -> Summary:
+def _actors(
+    reading: Reading, located: Located, summary: Summary, spans: Spans, then: Spans
+) -> Summary:
     """Places that act in the main event's sentences (`spans`, `then`) moved to `who`: a
     country that wins or fires is a party of the event (metonymy), as a reader lists it;
     and organisations' names that are only where it happens, in the sentences that state it
     (`spans`), moved to `where` (`_a_venue`)."""
-    acting = [w for w in summary.where if _acts(reading, w, spans + then)]
-    venues = [w for w in summary.who if _a_venue(reading, w, spans)]
+    acting = [w for w in summary.where if _acts(reading, located, w, spans + then)]
+    venues = [w for w in summary.who if _a_venue(reading, located, w, spans)]
     return _moved(summary, acting, venues) if acting or venues else summary
 
 
@@ -271,11 +288,12 @@ def marked(reading: Reading, summary: Summary, spans: Spans) -> Summary:
     if not spans:
         return summary
     then = _next_sentence(reading, spans)
-    summary = _actors(reading, summary, spans, then)
+    located = _located(reading, summary)
+    summary = _actors(reading, located, summary, spans, then)
     return summary.model_copy(
         update={
-            "who": _mark(reading, summary.who, spans, then),
-            "where": _mark(reading, summary.where, spans, then),
-            "when": _mark(reading, summary.when, spans, then),
+            "who": _mark(reading, located, summary.who, spans, then),
+            "where": _mark(reading, located, summary.where, spans, then),
+            "when": _mark(reading, located, summary.when, spans, then),
         }
     )
