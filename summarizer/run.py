@@ -161,7 +161,9 @@ async def summarize_all(
 
     async def parsed_ahead(job: Job) -> None:
         async with gates.ahead:
-            texts = [c.text for c in split_article(job.article.text, options.article.chunk_chars)]
+            # Split only to parse ahead (the embedded model's runs do not: no parser).
+            chunks = split_article(job.article.text, options.article.chunk_chars) if parser else []
+            texts = [c.text for c in chunks]
             with parsing_ahead(parser, texts) as begun:  # what it leaves is cancelled
                 await one(job, begun)
 
@@ -203,9 +205,10 @@ async def run_jobs(
                     summary = text_summary(job.article, job.published)
             except PipelineMissingError:
                 raise
-            except Exception as err:  # a time limit's reason is its own
-                timed_out = isinstance(err, bounded.ArticleTimeoutError)
-                on_failed(job, str(err) if timed_out else f"text analysis failed: {err}")
+            except bounded.ArticleTimeoutError as err:  # a time limit's reason is its own
+                on_failed(job, str(err))
+            except Exception as err:
+                on_failed(job, f"text analysis failed: {err}")
             else:
                 on_done(job, summary)  # not under the except: a write error is not analysis
         return
