@@ -200,12 +200,7 @@ class Articles:
         why = f"batch {batch.id} {batch.status} without an answer to it"
         why += f" ({batch.errors})" if batch.errors else ""
         for sha in left:
-            self.fail_unsettled(sha, why)
-
-    def fail_unsettled(self, sha: str, reason: str) -> None:
-        job = self.waiting.pop(sha, None)
-        if job is not None:
-            self.fail(job, reason)
+            await self.settle(sha, why)
 
     async def close(self) -> None:
         await self.model.close()

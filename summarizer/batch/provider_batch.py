@@ -113,16 +113,17 @@ def groups(requests: list[Request]) -> list[list[tuple[Request, str]]]:
     size = 0
     for request in requests:
         line = request_line(request.custom_id, request.body)
+        line_bytes = len(line.encode())
         current = files[-1]
         starts_article = not current or article_of(current[-1][0].custom_id) != article_of(
             request.custom_id
         )
-        full = len(current) >= MAX_REQUESTS or size + len(line.encode()) > MAX_BYTES
+        full = len(current) >= MAX_REQUESTS or size + line_bytes > MAX_BYTES
         if current and full and starts_article:
             files.append([])
             size = 0
         files[-1].append((request, line))
-        size += len(line.encode())
+        size += line_bytes
     return files
 
 
