@@ -122,3 +122,21 @@ def test_the_sources_list_that_ends_a_story_is_furniture() -> None:
     named = {i.text for i in (*summary.who, *summary.where, *summary.when)}
     assert not {"Anne Roux", "Le Progrès", "Lyon Mag", "May 3, 2016", "May 4, 2016"} & named
     assert "Grégory Doucet" in named
+
+
+def test_a_line_that_introduces_a_quote_is_body_not_a_subheading() -> None:
+    """A short line ending in a colon announces what follows (a quote, a tweet): it is a
+    sentence of the story, and its names count. "Sources:" is still the sources heading."""
+    text = (
+        "Church denies claims\n\n"
+        "Valeska Paris said she was held on a ship for two years.\n\n"
+        "In a statement to the Australian Broadcasting Corporation, the Church denied them:\n\n"
+        '"These claims are false," the statement said.\n\n'
+        "Sources:\n\n"
+        '"Woman says she was held" — ABC News, May 3, 2016\n'
+    )
+    kinds = [kind for kind, _ in _kinds(text)]
+    assert kinds == ["headline", "body", "body", "body", "subheading", "link"]
+    summary = text_summary(Article(id="c", source="c", text=text))
+    assert "Australian Broadcasting Corporation" in {i.text for i in summary.who}
+    assert "ABC News" not in {i.text for i in summary.who}

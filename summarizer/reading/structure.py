@@ -119,6 +119,8 @@ def _kind(line: str, first: bool, seen: set[str]) -> Kind:
         return "body"  # a pull quote ("“…” - Matthew Ingram"): speech of this story
     if _title_like(text) and _only_a_date(text):
         return "dateline"
+    if text.endswith(":") and not _SOURCES.match(text):
+        return "body"  # it introduces what follows: "…, the Church denied these allegations:"
     if _title_like(text):
         return "headline" if first else "subheading"
     return "body"
