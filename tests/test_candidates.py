@@ -61,3 +61,14 @@ def test_a_common_noun_capitalised_by_a_headline_is_not_a_name() -> None:
     )
     assert "Iodine" not in found["who"] + found["where"], found
     assert "Mu Li" in found["who"], found
+
+
+def test_a_possessive_inside_an_organisations_name_is_kept() -> None:
+    """"Ukraine’s Sumy" is two names, the owner and the place (the first test); "the Korean
+    People's Army" is one: what follows the "'s" is one common word, no name of its own."""
+    army = _fields("The supreme commander of the Korean People's Army issued an order on Friday.")
+    assert army["who"] == ["Korean People's Army"], army
+    party = _fields("The vote was fair, Eunice Yung of New People's Party said on Monday.")
+    assert "New People's Party" in party["who"], party
+    assert "Party" not in party["who"], party
+    # the owner and the owned, two names: the first test's "Ukraine’s Sumy"

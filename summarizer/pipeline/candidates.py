@@ -22,6 +22,7 @@ from summarizer.reading.entitytypes import NAME_LABELS, conjuncts
 from summarizer.reading.instructions import is_instruction
 from summarizer.reading.names import KeyBook, name_key, name_words
 from summarizer.reading.timeexpr import find_time
+from summarizer.reading.wordnet import is_word
 
 FieldName = Literal["who", "where", "when"]
 # Id prefix and field of each spaCy label that proposes something.
@@ -98,7 +99,10 @@ _INITIALISM_END = re.compile(r"(?:^|[\s.])\w\.$")
 
 def _clean(name: str) -> str:
     for possessive in ("'s ", "\u2019s "):  # "Ukraine’s Sumy": the tagger's one entity
-        name = name.rpartition(possessive)[2]
+        owner, _, owned = name.rpartition(possessive)
+        # ... unless the owned is one common word: "Korean People's Army" is one name
+        if owner and (" " in owned or not is_word(owned.strip(" ,;:.-"))):
+            name = owned
     name = name.removeprefix("the ").removeprefix("The ")
     for suffix in _STRIP_AFTER:
         name = name.removesuffix(suffix)
