@@ -64,7 +64,7 @@ def test_a_common_noun_capitalised_by_a_headline_is_not_a_name() -> None:
 
 
 def test_a_possessive_inside_an_organisations_name_is_kept() -> None:
-    """"Ukraine’s Sumy" is two names, the owner and the place (the first test); "the Korean
+    """Two names, owner and owned, in "Ukraine’s Sumy" (the first test); but "the Korean
     People's Army" is one: what follows the "'s" is one common word, no name of its own."""
     army = _fields("The supreme commander of the Korean People's Army issued an order on Friday.")
     assert army["who"] == ["Korean People's Army"], army

@@ -167,3 +167,21 @@ def test_what_someone_is_a_member_of_is_an_organisation() -> None:
     assert "Sea Org" in {w.text for w in summary.who}
     assert "Sea Org" not in {w.text for w in summary.where}
     assert "California" in {w.text for w in summary.where}
+
+
+def test_a_craft_is_a_thing_not_a_person_nor_its_short_name() -> None:
+    """The tagger calls "Space Shuttle Columbia" a person; WordNet's "space shuttle" is a made
+    thing, so neither it nor "Columbia" after it is a who; the people and the agency
+    beside it stay."""
+    text = (
+        "On April 12, 1981, Space Shuttle Columbia lifted off from the Kennedy Space Center "
+        "with John Young aboard. Columbia flew 27 more missions, NASA said. Space Shuttle "
+        "Atlantis will go to a museum."
+    )
+    summary = text_summary(Article(id="s", source="s", text=text))
+    who = {w.text for w in summary.who}
+    assert not {"Space Shuttle Columbia", "Columbia", "Space Shuttle Atlantis"} & who, who
+    assert {"John Young", "NASA"} <= who, who
+    types = reading_of(text).types
+    assert types.type_of("Space Shuttle Columbia").kind == "thing"
+    assert "space shuttle" in types.type_of("Columbia").evidence

@@ -16,7 +16,8 @@ The small tagger alone calls "Belgorod" a person and "Kryvyi Rih" a person with 
 5. the gazetteer for a one-word name: a continent, a country, a US state, a region or a
    city; the last word of a name of several words, when WordNet makes it a building, a
    road or a facility, unless the tagger says organisation ("Castlefrank Road", tagged a
-   person; not "Home Office" nor "The Huffington Post");
+   person; not "Home Office" nor "The Huffington Post"); a name led by WordNet's noun for
+   a made thing is a thing ("Space Shuttle Columbia", tagged a person);
 6. the tagger's label, by majority over the mentions; but a one-word place that nothing
    else supports (no gazetteer entry, not even "in X") is no evidence of anything: the
    small tagger calls "Satan", "Wicca" and "Ubisoft" places.
@@ -32,10 +33,11 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from summarizer.reading.analysis import Analysis, Entity
+from summarizer.reading.cues import PLACE_HINT, member_of, person_cue, place_cue
 from summarizer.reading.gazetteer import place_named
 from summarizer.reading.gender import first_name_gender
-from summarizer.reading.names import TITLES, is_org_name, name_words
-from summarizer.reading.wordnet import names_a_venue, only_a_verb
+from summarizer.reading.names import is_org_name, name_words
+from summarizer.reading.wordnet import leading_craft, names_a_venue, only_a_verb
 
 Kind = Literal["person", "organisation", "place", "thing", "phrase"]
 _BY_LABEL: dict[str, Kind] = {
@@ -44,19 +46,6 @@ _BY_LABEL: dict[str, Kind] = {
     "EVENT": "thing", "LAW": "thing", "LANGUAGE": "thing",
 }  # fmt: skip
 NAME_LABELS = frozenset(_BY_LABEL)
-# Prepositions of place: "in Sumy", "near Demidovka". "in" and "within" also take
-# organisations ("in Congress"), so they outvote only a label that is not ORG.
-_LOCATIVE = frozenset("near into across inside outside around throughout".split())
-_LOCATIVE_WEAK = frozenset(["in", "within"])
-# Prepositions that take places among much else ("from Irving", "to Tasmania"): enough to
-# back the tagger's place label, not to overrule another.
-_PLACE_HINT = frozenset(["from", "to", "via", "toward", "towards"])
-PLACE_NOUNS = frozenset(
-    """region village city town province oblast county district border area country capital
-    territory port island suburb municipality hometown""".split()
-)
-# Nouns a place has and a person does not: "Russia's governor", "Kyiv's residents".
-_OWNED_BY_PLACES = frozenset("governor mayor residents outskirts population capital".split())
 _OPPOSING = frozenset(["against", "versus", "vs", "v"])  # a side in a contest is a party
 _VERB_TAGS = frozenset(["VBZ", "VBD", "VBP", "MD"])
 _LEADING_FUNCTION = frozenset(
@@ -142,9 +131,9 @@ class TypeBook:
             self.phrases[key] = why
         root = (a.roots(e.first, e.last) or [e.last - 1])[-1]
         cue = a.text[a.starts[max(e.first - 2, 0)] : a.ends[min(e.last + 1, len(a) - 1)]]
-        place, weak = _place_cue(a, e, root)
-        hint = a.deps[root] == "pobj" and a.lemmas[a.heads[root]] in _PLACE_HINT
-        person = _person_cue(a, e)
+        place, weak = place_cue(a, e, root)
+        hint = a.deps[root] == "pobj" and a.lemmas[a.heads[root]] in PLACE_HINT
+        person = person_cue(a, e)
         subject = root
         while a.deps[subject] == "conj" and a.heads[subject] != subject:
             subject = a.heads[subject]
@@ -163,7 +152,7 @@ class TypeBook:
             seen.place_hint += hint
             if person:
                 seen.person.append(cue)
-            if _member_of(a, root):
+            if member_of(a, root):
                 seen.member.append(cue)
             if acts:
                 seen.acts.append(cue)
@@ -186,6 +175,12 @@ class TypeBook:
             found = self._typed[name] = self._weigh(name)
         return found
 
+    def _craft_named(self, key: str) -> str | None:
+        """The made thing, if any, whose full name ends in the one word `key`: "Columbia"
+        after "Space Shuttle Columbia" is the shuttle (see `leading_craft`)."""
+        ends = (k for k in self.seen if k.endswith(" " + key))
+        return next((craft for k in ends if (craft := leading_craft(k)) is not None), None)
+
     def _weigh(self, name: str) -> Typed:
         key = _key(name)
         if not key:
@@ -195,12 +190,16 @@ class TypeBook:
         if (why := _phrase_words(name)) is not None:
             return Typed("phrase", why)
         words = key.split()
+        if len(words) == 1 and (craft := self._craft_named(key)) is not None:
+            return Typed("thing", f"the article names the {craft} '{name}' in full")
         if len(words) == 1 and key in self.first_names:
             return Typed("person", f"the article names the person {self.first_names[key]}")
         seen = self.seen.get(key) or _Seen()
         label = seen.labels.most_common(1)[0][0] if seen.labels else None
         # Several words, and no organisation's ("University of Texas" is no city's name).
         several = len(words) > 1 and not is_org_name(words)
+        if several and (craft := leading_craft(name)) is not None:  # "Space Shuttle Columbia"
+            return Typed("thing", f"a '{craft}' is a made thing (WordNet)")
         if several and (found := place_named(name, common=self.common)) is not None:
             return Typed("place", f"'{name}' is {found.describe()}")
         if several and first_name_gender(words[0]) != "unknown":
@@ -250,45 +249,3 @@ def _conjunct_keys(a: Analysis, first: int, last: int) -> list[str]:
     runs = conjuncts(a, first, last)
     keys = [_key(a.text[a.starts[b] : a.ends[e - 1]]) for b, e in runs]
     return [k for k in keys if k] if len(runs) > 1 else []
-
-
-def _place_cue(a: Analysis, e: Entity, root: int) -> tuple[bool, bool]:
-    """Whether the words around entity `e` use it as a place: (strongly, weakly)."""
-    while a.deps[root] == "conj" and a.heads[root] != root:  # "in Sumy and Kharkiv"
-        root = a.heads[root]
-    head = a.heads[root]
-    if e.last < len(a) and a.lemmas[e.last] in PLACE_NOUNS:  # "the Kursk region"
-        return True, False
-    if a.deps[root] in ("compound", "nmod") and a.lemmas[head] in PLACE_NOUNS:
-        return True, False
-    if a.deps[root] == "appos" and a.lemmas[head] in PLACE_NOUNS:  # "his hometown, X"
-        return True, False
-    if a.deps[root] == "poss" and a.lemmas[head] in _OWNED_BY_PLACES:
-        return True, False
-    if a.deps[root] == "pobj":
-        prep = a.lemmas[head]
-        if prep in _LOCATIVE:
-            return True, False
-        if prep in ("like", "as", "of") and a.lemmas[a.heads[head]] in PLACE_NOUNS:
-            return True, False  # "villages like Prilesye", "the city of Sumy"
-        return False, prep in _LOCATIVE_WEAK
-    return False, False
-
-
-def _member_of(a: Analysis, root: int) -> bool:
-    """Whether the name at `root` is what someone is a member of ("a member of Scientology
-    all his life"): an organisation, whatever the tagger says (it said a place)."""
-    head = a.heads[root]
-    return a.deps[root] == "pobj" and a.lemmas[head] == "of" and a.lemmas[a.heads[head]] == "member"
-
-
-def _person_cue(a: Analysis, e: Entity) -> bool:
-    """Whether a personal title just before entity `e` makes it a person ("President
-    Zelensky"). A speech verb does not: countries and companies "said" too."""
-    before = e.first - 1
-    return (
-        before >= 0
-        and a.lemmas[before] in TITLES
-        and a.word(before)[:1].isupper()
-        and a.deps[before] == "compound"
-    )

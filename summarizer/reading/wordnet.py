@@ -121,6 +121,25 @@ def names_a_venue(noun: str) -> bool:
     return _is_a(noun, _VENUES, 1) and not names_an_agent(noun)
 
 
+@lru_cache(maxsize=8192)
+def leading_craft(name: str) -> str | None:
+    """The words that begin `name` when WordNet has them as one common noun, in its
+    commonest sense a made thing and no building, place or agent: "space shuttle" in
+    "Space Shuttle Columbia" (a craft named so is a thing, not a person or a firm); None
+    when there are none ("Air Force One", "White House Press Secretary" are not)."""
+    words = name.lower().removeprefix("the ").split()
+    for n in range(len(words), 1, -1):
+        lemma = "_".join(words[:n])
+        if _wordnet().synsets(lemma, "n") and not (
+            names_an_agent(lemma) or _is_a(lemma, _VENUES, 1)
+        ):
+            return " ".join(words[:n]) if _is_a(lemma, _ARTIFACTS, 1) else None
+    return None
+
+
+_ARTIFACTS = frozenset(["artifact.n.01"])
+
+
 def _is_a(noun: str, kinds: frozenset[str], senses: int) -> bool:
     """Whether one of the first `senses` senses of the noun `noun` is a kind of one of
     `kinds` (synset names: "person.n.01")."""

@@ -1,0 +1,64 @@
+"""What the words around one mention of a name say it is: the parse's cues a reader
+uses ("near X", "the X region", "X's governor" make a place; "President X" a person; "a
+member of X" an organisation). `entitytypes` weighs them with the other evidence."""
+
+from __future__ import annotations
+
+from summarizer.reading.analysis import Analysis, Entity
+from summarizer.reading.names import TITLES
+
+# Prepositions of place: "in Sumy", "near Demidovka". "in" and "within" also take
+# organisations ("in Congress"), so they outvote only a label that is not ORG.
+_LOCATIVE = frozenset("near into across inside outside around throughout".split())
+_LOCATIVE_WEAK = frozenset(["in", "within"])
+# Prepositions that take places among much else ("from Irving", "to Tasmania"): enough to
+# back the tagger's place label, not to overrule another.
+PLACE_HINT = frozenset(["from", "to", "via", "toward", "towards"])
+PLACE_NOUNS = frozenset(
+    """region village city town province oblast county district border area country capital
+    territory port island suburb municipality hometown""".split()
+)
+# Nouns a place has and a person does not: "Russia's governor", "Kyiv's residents".
+_OWNED_BY_PLACES = frozenset("governor mayor residents outskirts population capital".split())
+
+
+def place_cue(a: Analysis, e: Entity, root: int) -> tuple[bool, bool]:
+    """Whether the words around entity `e` use it as a place: (strongly, weakly)."""
+    while a.deps[root] == "conj" and a.heads[root] != root:  # "in Sumy and Kharkiv"
+        root = a.heads[root]
+    head = a.heads[root]
+    if e.last < len(a) and a.lemmas[e.last] in PLACE_NOUNS:  # "the Kursk region"
+        return True, False
+    if a.deps[root] in ("compound", "nmod") and a.lemmas[head] in PLACE_NOUNS:
+        return True, False
+    if a.deps[root] == "appos" and a.lemmas[head] in PLACE_NOUNS:  # "his hometown, X"
+        return True, False
+    if a.deps[root] == "poss" and a.lemmas[head] in _OWNED_BY_PLACES:
+        return True, False
+    if a.deps[root] == "pobj":
+        prep = a.lemmas[head]
+        if prep in _LOCATIVE:
+            return True, False
+        if prep in ("like", "as", "of") and a.lemmas[a.heads[head]] in PLACE_NOUNS:
+            return True, False  # "villages like Prilesye", "the city of Sumy"
+        return False, prep in _LOCATIVE_WEAK
+    return False, False
+
+
+def member_of(a: Analysis, root: int) -> bool:
+    """Whether the name at `root` is what someone is a member of ("a member of Scientology
+    all his life"): an organisation, whatever the tagger says (it said a place)."""
+    head = a.heads[root]
+    return a.deps[root] == "pobj" and a.lemmas[head] == "of" and a.lemmas[a.heads[head]] == "member"
+
+
+def person_cue(a: Analysis, e: Entity) -> bool:
+    """Whether a personal title just before entity `e` makes it a person ("President
+    Zelensky"). A speech verb does not: countries and companies "said" too."""
+    before = e.first - 1
+    return (
+        before >= 0
+        and a.lemmas[before] in TITLES
+        and a.word(before)[:1].isupper()
+        and a.deps[before] == "compound"
+    )
