@@ -72,3 +72,17 @@ def test_a_possessive_inside_an_organisations_name_is_kept() -> None:
     assert "New People's Party" in party["who"], party
     assert "Party" not in party["who"], party
     # the owner and the owned, two names: the first test's "Ukraine’s Sumy"
+
+
+def test_an_offices_portfolio_is_no_organisation_and_a_common_noun_ends_no_name() -> None:
+    """"Shadow Home Secretary" and "Foreign Affairs minister" are titles: their first words
+    name a portfolio, not an organisation the story is about, while "NASA administrator"
+    names NASA. "Yonhap news agency", one entity to the tagger, is the name "Yonhap"."""
+    found = _fields(
+        "Shadow Home Secretary Yvette Cooper spoke. Maxime Bernier resigned as Foreign "
+        "Affairs minister. NASA administrator Charles Bolden said so."
+    )
+    assert not {"Shadow Home", "Foreign Affairs"} & set(found["who"]), found
+    assert {"Yvette Cooper", "Maxime Bernier", "NASA", "Charles Bolden"} <= set(found["who"])
+    agency = _fields("According to Yonhap news agency, the North fired shells.")
+    assert agency["who"] == ["Yonhap"], agency

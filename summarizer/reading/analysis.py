@@ -20,7 +20,7 @@ from functools import cached_property
 from itertools import accumulate
 from sys import intern
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from summarizer.reading.pipeline import nlp
 from summarizer.reading.rows import Labels, Rows
@@ -252,7 +252,7 @@ def _parse(text: str, sha: str, deadline: float | None) -> Analysis:
         labels = [-1] * len(doc)
         for k, ent in enumerate(doc.ents):
             end = ent.end  # without a possessive the tagger took in ("New People Party's")
-            while end > ent.start + 1 and doc[end - 1].tag_ == "POS":
+            while end > ent.start + 1 and _not_the_names(ent.label_, doc[end - 1]):
                 end -= 1
             last = doc[end - 1]
             entities.append(
@@ -279,6 +279,15 @@ def _parse(text: str, sha: str, deadline: float | None) -> Analysis:
     return Analysis(
         text, sha, starts, ends, heads, deps, lemmas, pos, tags, ent_of, sent_first, entities
     )
+
+
+def _not_the_names(label: str, token: Token) -> bool:
+    """Whether a token that ends the tagger's entity is no word of its name: a possessive;
+    in a name (not a time: "this week"), a common noun in lower case, a word of its own
+    ("Yonhap news agency" is "Yonhap"; "Lam Cheuk-ting" ends in "ting")."""
+    spaced = token.i > 0 and bool(token.doc[token.i - 1].whitespace_)
+    common = spaced and token.tag_ in ("NN", "NNS") and token.text.islower()
+    return token.tag_ == "POS" or (common and label in ("PERSON", "ORG", "GPE", "LOC", "FAC"))
 
 
 def parse(text: str, deadline: float | None = None) -> Analysis:

@@ -46,6 +46,7 @@ _BY_LABEL: dict[str, Kind] = {
     "EVENT": "thing", "LAW": "thing", "LANGUAGE": "thing",
 }  # fmt: skip
 NAME_LABELS = frozenset(_BY_LABEL)
+_OFFICES = frozenset(["minister", "secretary"])  # titles that take a portfolio
 _OPPOSING = frozenset(["against", "versus", "vs", "v"])  # a side in a contest is a party
 _VERB_TAGS = frozenset(["VBZ", "VBD", "VBP", "MD"])
 _LEADING_FUNCTION = frozenset(
@@ -77,6 +78,7 @@ class _Seen:
     person: list[str] = field(default_factory=list)
     member: list[str] = field(default_factory=list)  # "a member of X": an organisation
     acts: list[str] = field(default_factory=list)  # as the subject of a verb
+    titles: list[str] = field(default_factory=list)  # in an office's title
 
 
 def _key(name: str) -> str:
@@ -141,6 +143,9 @@ class TypeBook:
         acts = (a.deps[subject] == "nsubj" and a.pos[head] == "VERB") or (
             a.deps[subject] == "pobj" and a.lemmas[head] in _OPPOSING  # "against Panama"
         )
+        # "Foreign Affairs minister", "Shadow Home Secretary": an office's portfolio (but
+        # "NASA administrator", "Hamas leader" name an organisation)
+        in_title = e.label == "ORG" and a.heads[root] == e.last and a.lemmas[e.last] in _OFFICES
         keys = [key] + [k for k in _conjunct_keys(a, e.first, e.last) if k != key]
         for each in keys:  # "Demidovka and Prilesye", one entity, is two names
             seen = self.seen.setdefault(each, _Seen())
@@ -156,6 +161,8 @@ class TypeBook:
                 seen.member.append(cue)
             if acts:
                 seen.acts.append(cue)
+            if in_title:
+                seen.titles.append(cue)
         words = key.split()
         if e.label == "PERSON" and len(words) >= 2 and first_name_gender(words[0]) != "unknown":
             self.first_names.setdefault(words[-1], a.text[e.start : e.end])
@@ -195,6 +202,8 @@ class TypeBook:
         if len(words) == 1 and key in self.first_names:
             return Typed("person", f"the article names the person {self.first_names[key]}")
         seen = self.seen.get(key) or _Seen()
+        if seen.titles and len(seen.titles) == seen.labels.total():
+            return Typed("thing", f"it names an office's portfolio: '{seen.titles[0]}'")
         label = seen.labels.most_common(1)[0][0] if seen.labels else None
         # Several words, and no organisation's ("University of Texas" is no city's name).
         several = len(words) > 1 and not is_org_name(words)
