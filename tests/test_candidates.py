@@ -75,7 +75,7 @@ def test_a_possessive_inside_an_organisations_name_is_kept() -> None:
 
 
 def test_an_offices_portfolio_is_no_organisation_and_a_common_noun_ends_no_name() -> None:
-    """"Shadow Home Secretary" and "Foreign Affairs minister" are titles: their first words
+    """Titles such as "Shadow Home Secretary" and "Foreign Affairs minister": their first words
     name a portfolio, not an organisation the story is about, while "NASA administrator"
     names NASA. "Yonhap news agency", one entity to the tagger, is the name "Yonhap"."""
     found = _fields(

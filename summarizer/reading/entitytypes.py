@@ -192,6 +192,8 @@ class TypeBook:
         key = _key(name)
         if not key:
             return Typed(None)
+        if name.startswith("@"):  # "tweeted using his @POTUS account"
+            return Typed("thing", f"'{name}' is an account's handle")
         if key in self.phrases:
             return Typed("phrase", self.phrases[key])
         if (why := _phrase_words(name)) is not None:
