@@ -188,8 +188,8 @@ def test_a_craft_is_a_thing_not_a_person_nor_its_short_name() -> None:
 
 
 def test_an_accounts_handle_is_no_who() -> None:
-    """A handle such as "@POTUS" names an account, not a person or an organisation: the person is the one
-    who tweets."""
+    """A handle such as "@POTUS" names an account, not a person or an organisation: the
+    person is the one who tweets."""
     text = "US President Barack Obama tweeted using his @POTUS account on Monday."
     summary = text_summary(Article(id="h", source="h", text=text))
     who = {w.text for w in summary.who}
