@@ -195,3 +195,18 @@ def test_an_accounts_handle_is_no_who() -> None:
     who = {w.text for w in summary.who}
     assert "Barack Obama" in who, who
     assert not [w for w in who if w.startswith("@")], who
+
+
+def test_what_someone_heads_is_an_organisation_not_a_building() -> None:
+    """A centre with a chairman ("Chairman of the Australian Centre for …") is a body, a
+    who, though its name ends as a building's does; "the mayor of Lyon" is of a place on
+    the map, which stays a place."""
+    text = (
+        "Professor Creswell Eastman, Chairman of the Australian Centre for Control of Iodine "
+        "Deficiency Disorders, said salt should be iodised. The mayor of Lyon agreed."
+    )
+    summary = text_summary(Article(id="c", source="c", text=text))
+    centre = "Australian Centre for Control of Iodine Deficiency Disorders"
+    assert centre in {w.text for w in summary.who}
+    assert centre not in {w.text for w in summary.where}
+    assert "Lyon" in {w.text for w in summary.where}

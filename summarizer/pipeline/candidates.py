@@ -121,14 +121,18 @@ def _label(reading: Reading, e: Entity, name: str) -> str | None:
     """The label a name is proposed under, from what it names (`reading.types`), not
     from the tagger alone; None for a thing or a phrase, which are not proposed, and for a
     nationality or a faith as a word that qualifies another ("Afghan women")."""
-    kind = reading.types.type_of(name).kind
+    typed = reading.types.type_of(name)
+    kind = typed.kind
     if kind == "place":
         return e.label if e.label in ("GPE", "LOC", "FAC") else "GPE"
     if kind == "person":
         return "PERSON"
     a = reading.parse
     if kind == "organisation" and e.label != "NORP":
-        return "FAC" if a.word(_root(a, e)).lower() in _FACILITY_NOUNS else "ORG"
+        # a site by its name ("… Museum"), unless the article's words make it a body
+        # ("Chairman of the Australian Centre for …")
+        facility = a.word(_root(a, e)).lower() in _FACILITY_NOUNS and not typed.firm
+        return "FAC" if facility else "ORG"
     if e.label == "NORP" and a.tags[_root(a, e)] in ("NNPS", "NNS"):
         return "ORG"  # a people as a group ("Muslims", "the Belgians"), not an adjective
     return None

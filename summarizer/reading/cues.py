@@ -41,15 +41,21 @@ def place_cue(a: Analysis, e: Entity, root: int) -> tuple[bool, bool]:
             return True, False
         if prep in ("like", "as", "of") and a.lemmas[a.heads[head]] in PLACE_NOUNS:
             return True, False  # "villages like Prilesye", "the city of Sumy"
+        if prep == "of" and a.lemmas[a.heads[head]] in _OWNED_BY_PLACES:
+            return True, False  # "the mayor of Lyon", as "Lyon's mayor"
         return False, prep in _LOCATIVE_WEAK
     return False, False
 
 
 def member_of(a: Analysis, root: int) -> bool:
-    """Whether the name at `root` is what someone is a member of ("a member of Scientology
-    all his life"): an organisation, whatever the tagger says (it said a place)."""
+    """Whether the name at `root` is what someone is a member or an officer of ("a member
+    of Scientology all his life", "Chairman of the Australian Centre for …"): an
+    organisation, whatever the tagger says (it said a place, a building). A place on the
+    map stays one ("the mayor of Lyon")."""
     head = a.heads[root]
-    return a.deps[root] == "pobj" and a.lemmas[head] == "of" and a.lemmas[a.heads[head]] == "member"
+    if a.deps[root] != "pobj" or a.lemmas[head] != "of":
+        return False
+    return (noun := a.lemmas[a.heads[head]]) == "member" or noun in TITLES
 
 
 def person_cue(a: Analysis, e: Entity) -> bool:

@@ -219,7 +219,7 @@ class TypeBook:
         weak = len(seen.place_weak) if not seen.labels["ORG"] or on_map else 0
         place = len(seen.place) + weak
         if seen.member and len(seen.member) >= len(seen.place) and on_map is None:
-            return Typed("organisation", f"the article's words: '{seen.member[0]}'", firm=False)
+            return Typed("organisation", f"the article's words: '{seen.member[0]}'")
         if place > len(seen.person):
             cue = (seen.place or seen.place_weak)[0]
             return Typed(
