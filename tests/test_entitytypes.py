@@ -210,3 +210,18 @@ def test_what_someone_heads_is_an_organisation_not_a_building() -> None:
     assert centre in {w.text for w in summary.who}
     assert centre not in {w.text for w in summary.where}
     assert "Lyon" in {w.text for w in summary.where}
+
+
+def test_a_persons_party_is_an_organisation_and_a_hometown_is_not() -> None:
+    """What a named person is "of" ("Cheng Chung-tai of Civic Passion"), and the tagger
+    does not call a place, is the person's organisation, though "leadership in Civic
+    Passion" reads as a place. "Maria Hale of Ballykissangel" comes from a place."""
+    text = (
+        "Cheng Chung-tai of Civic Passion won a seat on Sunday. Wong Yeung-tat resigned his "
+        "leadership in Civic Passion. Maria Hale of Ballykissangel won the race."
+    )
+    summary = text_summary(Article(id="c", source="c", text=text))
+    who = {w.text for w in summary.who}
+    assert "Civic Passion" in who, who
+    assert "Civic Passion" not in {w.text for w in summary.where}
+    assert "Ballykissangel" not in who, who

@@ -55,7 +55,16 @@ def member_of(a: Analysis, root: int) -> bool:
     head = a.heads[root]
     if a.deps[root] != "pobj" or a.lemmas[head] != "of":
         return False
-    return (noun := a.lemmas[a.heads[head]]) == "member" or noun in TITLES
+    owner = a.heads[head]
+    if a.lemmas[owner] == "member" or a.lemmas[owner] in TITLES:
+        return True
+    # a person's name ("Cheng Chung-tai of Civic Passion"), unless the tagger says a place:
+    # "Maria Hale of Ballykissangel" is where she comes from
+    return _label(a, owner) == "PERSON" and _label(a, root) not in ("GPE", "LOC")
+
+
+def _label(a: Analysis, t: int) -> str | None:
+    return a.entities[a.ent_of[t]].label if a.ent_of[t] >= 0 else None
 
 
 def person_cue(a: Analysis, e: Entity) -> bool:
