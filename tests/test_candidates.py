@@ -86,3 +86,15 @@ def test_an_offices_portfolio_is_no_organisation_and_a_common_noun_ends_no_name(
     assert {"Yvette Cooper", "Maxime Bernier", "NASA", "Charles Bolden"} <= set(found["who"])
     agency = _fields("According to Yonhap news agency, the North fired shells.")
     assert agency["who"] == ["Yonhap"], agency
+
+
+def test_a_word_capitalised_mid_sentence_is_a_name_though_written_in_lower_case_too() -> None:
+    """The Court in "the Court has ruled" is the court the story is about, though the
+    article also writes "a court" in lower case; a capital at a sentence's start or inside
+    a longer name proves nothing ("Los Angeles Sheriff's office")."""
+    court = _fields("The case on which the Court has ruled began in a lower court in Livorno.")
+    assert court["who"] == ["Court"], court
+    sheriff = _fields(
+        "Lee Baca of the Los Angeles Sheriff's office spoke on Friday. A sheriff will attend."
+    )
+    assert "Sheriff" not in sheriff["who"] + sheriff["where"], sheriff

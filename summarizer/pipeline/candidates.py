@@ -158,6 +158,19 @@ def _common_words(a: Analysis) -> frozenset[str]:
     return frozenset(w for i in range(len(a)) if (w := a.word(i)).islower())
 
 
+def _capitalised_alone(reading: Reading, first: int, last: int) -> bool:
+    """Whether the one word [first, last) is capitalised where nothing else would do it:
+    mid-sentence in the body, between words in lower case ("the Court has ruled"); not at
+    a sentence's start, in a headline, or inside a longer name ("Los Angeles Sheriff's")."""
+    a = reading.parse
+    if last - first != 1 or a.sent_first[a.sentence_of(first)] == first:
+        return False
+    if not reading.structure.in_body(a.starts[first]):
+        return False
+    around = [a.word(t) for t in (first - 1, last) if 0 <= t < len(a)]
+    return not any(w[:1].isupper() for w in around)
+
+
 def _spans(reading: Reading) -> list[tuple[str, str, int, int]]:
     """(label, text, start, end) of each proposing entity; for times, the expression."""
     a = reading.parse
@@ -192,7 +205,8 @@ def _spans(reading: Reading) -> list[tuple[str, str, int, int]]:
         short_ok = len(name) > 2 or name.isupper()  # "UK", not "or" or "m"
         # a name is more than a title or a demonym, except a place's initials: "US", "EU"
         named = name_key(name) or (_KINDS[label][1] == "where" and name.isupper())
-        if short_ok and not name.islower() and named and name.lower() not in common:
+        common_word = name.lower() in common and not _capitalised_alone(reading, first, last)
+        if short_ok and not name.islower() and named and not common_word:
             start = a.starts[first] + raw.find(name)
             out.append((label, name, start, start + len(name)))
     return sorted(out, key=lambda span: span[2])
