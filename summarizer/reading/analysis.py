@@ -24,6 +24,7 @@ from spacy.tokens import Doc
 
 from summarizer.reading.pipeline import nlp
 from summarizer.reading.rows import Labels, Rows
+from summarizer.reading.trees import subtree_spans
 
 _PIECE = 100_000  # characters of one parsed piece at most (spaCy's limit is 1,000,000)
 # Characters of paragraphs parsed together. The tok2vec layer's working arrays take ~3 kB
@@ -182,18 +183,7 @@ class Analysis:
 
     @cached_property
     def _subtrees(self) -> tuple[array[int], array[int]]:
-        """Every token's subtree span, made for all at once, each token's from its
-        children's: rule 5 asks for most clause heads' (a walk down each cost twice this)."""
-        begin, kids = self._dependants
-        lo, hi = array("i", range(len(self))), array("i", range(1, len(self) + 1))
-        order = [i for i, head in enumerate(self.heads) if head == i]
-        for i in order:  # grows as it goes: breadth first, so every token after its head
-            order.extend(kids[begin[i] : begin[i + 1]])
-        for j in reversed(order):
-            head = self.heads[j]
-            if head != j:
-                lo[head], hi[head] = min(lo[head], lo[j]), max(hi[head], hi[j])
-        return lo, hi
+        return subtree_spans(self.heads, *self._dependants)
 
 
 def _pieces(text: str) -> Iterator[tuple[int, str]]:
