@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Token
 
 from summarizer.reading.pipeline import nlp
 from summarizer.reading.rows import Labels, Rows
+from summarizer.reading.trees import subtree_spans
 
 _PIECE = 100_000  # characters of one parsed piece at most (spaCy's limit is 1,000,000)
 # Characters of paragraphs parsed together. The tok2vec layer's working arrays take ~3 kB
@@ -177,13 +178,12 @@ class Analysis:
 
     def subtree_span(self, i: int) -> tuple[int, int]:
         """First and last+1 token of the subtree under `i` (projective parses)."""
-        lo = hi = i
-        stack = [i]
-        while stack:
-            j = stack.pop()
-            lo, hi = min(lo, j), max(hi, j)
-            stack.extend(self.children(j))
-        return lo, hi + 1
+        lo, hi = self._subtrees
+        return lo[i], hi[i]
+
+    @cached_property
+    def _subtrees(self) -> tuple[array[int], array[int]]:
+        return subtree_spans(self.heads, *self._dependants)
 
 
 def _pieces(text: str) -> Iterator[tuple[int, str]]:
