@@ -129,6 +129,12 @@ def test_a_list_of_places_splits_at_commas_and_conjunctions_not_hyphens() -> Non
     assert runs == ["Sumy", "Kharkiv", "Udvar-Hazy"]
 
 
+def _named(text: str) -> tuple[set[str], set[str]]:
+    """The who and the where of `text`'s summary from the text alone."""
+    summary = text_summary(Article(id="t", source="t", text=text))
+    return {w.text for w in summary.who}, {w.text for w in summary.where}
+
+
 def test_a_name_the_tagger_takes_with_its_possessive_is_still_proposed() -> None:
     """The small tagger made "New People Party's" and "Kevin De Bruyne's" one entity with
     the "'s", and neither was proposed (excerpts of GUM's Wikinews articles, CC BY 2.5)."""
@@ -137,16 +143,14 @@ def test_a_name_the_tagger_takes_with_its_possessive_is_still_proposed() -> None
         "and DAB's Ben Chan. Belgium doubled the lead, scoring a header from Kevin De "
         "Bruyne's assist."
     )
-    summary = text_summary(Article(id="p", source="p", text=text))
-    who = {w.text for w in summary.who}
+    who, _ = _named(text)
     assert {"New People Party", "Kevin De Bruyne", "Michael Tien"} <= who
     assert not any(w.endswith("'s") for w in who)
 
 
 def test_a_people_named_as_a_group_is_a_who_and_its_adjective_is_not() -> None:
     text = "Muslims are required to make a pilgrimage to Mecca, and Afghan women came too."
-    summary = text_summary(Article(id="g", source="g", text=text))
-    who = {w.text for w in summary.who}
+    who, _ = _named(text)
     assert "Muslims" in who
     assert "Afghan" not in who
 
@@ -163,10 +167,10 @@ def test_what_someone_is_a_member_of_is_an_organisation() -> None:
         "organisation",
         "the article's words: 'member of the Sea Org for ten'",
     )
-    summary = text_summary(Article(id="m", source="m", text=text))
-    assert "Sea Org" in {w.text for w in summary.who}
-    assert "Sea Org" not in {w.text for w in summary.where}
-    assert "California" in {w.text for w in summary.where}
+    who, where = _named(text)
+    assert "Sea Org" in who
+    assert "Sea Org" not in where
+    assert "California" in where
 
 
 def test_a_craft_is_a_thing_not_a_person_nor_its_short_name() -> None:
@@ -178,8 +182,7 @@ def test_a_craft_is_a_thing_not_a_person_nor_its_short_name() -> None:
         "with John Young aboard. Columbia flew 27 more missions, NASA said. Space Shuttle "
         "Atlantis will go to a museum."
     )
-    summary = text_summary(Article(id="s", source="s", text=text))
-    who = {w.text for w in summary.who}
+    who, _ = _named(text)
     assert not {"Space Shuttle Columbia", "Columbia", "Space Shuttle Atlantis"} & who, who
     assert {"John Young", "NASA"} <= who, who
     types = reading_of(text).types
@@ -191,8 +194,7 @@ def test_an_accounts_handle_is_no_who() -> None:
     """A handle such as "@POTUS" names an account, not a person or an organisation: the
     person is the one who tweets."""
     text = "US President Barack Obama tweeted using his @POTUS account on Monday."
-    summary = text_summary(Article(id="h", source="h", text=text))
-    who = {w.text for w in summary.who}
+    who, _ = _named(text)
     assert "Barack Obama" in who, who
     assert not [w for w in who if w.startswith("@")], who
 
@@ -205,11 +207,11 @@ def test_what_someone_heads_is_an_organisation_not_a_building() -> None:
         "Professor Creswell Eastman, Chairman of the Australian Centre for Control of Iodine "
         "Deficiency Disorders, said salt should be iodised. The mayor of Lyon agreed."
     )
-    summary = text_summary(Article(id="c", source="c", text=text))
+    who, where = _named(text)
     centre = "Australian Centre for Control of Iodine Deficiency Disorders"
-    assert centre in {w.text for w in summary.who}
-    assert centre not in {w.text for w in summary.where}
-    assert "Lyon" in {w.text for w in summary.where}
+    assert centre in who
+    assert centre not in where
+    assert "Lyon" in where
 
 
 def test_a_persons_party_is_an_organisation_and_a_hometown_is_not() -> None:
@@ -220,8 +222,7 @@ def test_a_persons_party_is_an_organisation_and_a_hometown_is_not() -> None:
         "Cheng Chung-tai of Civic Passion won a seat on Sunday. Wong Yeung-tat resigned his "
         "leadership in Civic Passion. Maria Hale of Ballykissangel won the race."
     )
-    summary = text_summary(Article(id="c", source="c", text=text))
-    who = {w.text for w in summary.who}
+    who, where = _named(text)
     assert "Civic Passion" in who, who
-    assert "Civic Passion" not in {w.text for w in summary.where}
+    assert "Civic Passion" not in where
     assert "Ballykissangel" not in who, who
