@@ -60,10 +60,11 @@ def member_of(a: Analysis, root: int) -> bool:
         return True
     # a person's name ("Cheng Chung-tai of Civic Passion"), unless the tagger says a place:
     # "Maria Hale of Ballykissangel" is where she comes from
-    return _label(a, owner) == "PERSON" and _label(a, root) not in ("GPE", "LOC")
+    return _tagged(a, owner) == "PERSON" and _tagged(a, root) not in ("GPE", "LOC")
 
 
-def _label(a: Analysis, t: int) -> str | None:
+def _tagged(a: Analysis, t: int) -> str | None:
+    """The tagger's label of the entity token `t` is in, if any."""
     return a.entities[a.ent_of[t]].label if a.ent_of[t] >= 0 else None
 
 

@@ -146,6 +146,7 @@ class TypeBook:
         # "Foreign Affairs minister", "Shadow Home Secretary": an office's portfolio (but
         # "NASA administrator", "Hamas leader" name an organisation)
         in_title = e.label == "ORG" and a.heads[root] == e.last and a.lemmas[e.last] in _OFFICES
+        member = member_of(a, root)
         keys = [key] + [k for k in _conjunct_keys(a, e.first, e.last) if k != key]
         for each in keys:  # "Demidovka and Prilesye", one entity, is two names
             seen = self.seen.setdefault(each, _Seen())
@@ -157,7 +158,7 @@ class TypeBook:
             seen.place_hint += hint
             if person:
                 seen.person.append(cue)
-            if member_of(a, root):
+            if member:
                 seen.member.append(cue)
             if acts:
                 seen.acts.append(cue)
