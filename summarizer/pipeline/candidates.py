@@ -151,13 +151,6 @@ def _conjoined_places(a: Analysis, places: set[int]) -> list[tuple[int, int]]:
     return out
 
 
-def _common_words(a: Analysis) -> frozenset[str]:
-    """Words the article writes in lower case: a one-word "name" among them is a common
-    noun capitalised by a headline or a sentence's start ("Iodine", "Party", "Islam" is
-    not, since the article never writes "islam")."""
-    return frozenset(w for i in range(len(a)) if (w := a.word(i)).islower())
-
-
 def _capitalised_alone(reading: Reading, first: int, last: int) -> bool:
     """Whether the one word [first, last) is capitalised where nothing else would do it:
     mid-sentence in the body, between words in lower case ("the Court has ruled"); not at
@@ -198,7 +191,10 @@ def _spans(reading: Reading) -> list[tuple[str, str, int, int]]:
                 runs = conjuncts(a, e.first, e.last)
         spans += [(label, first, last) for first, last in runs]
     spans += [("GPE", first, last) for first, last in _conjoined_places(a, places)]
-    common = _common_words(a)
+    # Words the article writes in lower case (the types' list): a one-word "name" among
+    # them is a common noun capitalised by a headline or a sentence's start ("Iodine",
+    # "Party"; "Islam" is not, since the article never writes "islam").
+    common = reading.types.common
     for label, first, last in spans:
         raw = a.text[a.starts[first] : a.ends[last - 1]]
         name = _clean(raw)
