@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from typing import Any, TypeVar, cast
 
 import instructor
@@ -99,14 +100,10 @@ def salvage(completion: Any, schema: type[AnswerT], cut_at: int | None) -> Answe
 # its JSON schema anew for that class (its schema cache is keyed on the class). Wrapped
 # here once per answer class, the same class is sent every time: the same request, made
 # without building a model class and a schema per call (~1 ms of CPU per article).
-_PREPARED: dict[type[BaseModel], type[BaseModel]] = {}
-
-
+@cache
 def prepared(schema: type[AnswerT]) -> type[AnswerT]:
     """`schema` as instructor's `ResponseSchema`, the one wrapped class for it."""
-    if schema not in _PREPARED:
-        _PREPARED[schema] = instructor.response_schema(schema)
-    return cast(type[AnswerT], _PREPARED[schema])
+    return cast(type[AnswerT], instructor.response_schema(schema))
 
 
 @dataclass(frozen=True)
