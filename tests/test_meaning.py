@@ -37,6 +37,18 @@ def test_the_same_event_in_other_words_is_kept(summary: str) -> None:
     assert result.what.evidence[0].text.startswith(summary.split()[0]) or result.what.evidence
 
 
+def test_what_a_relative_clause_acts_on_is_the_noun_it_qualifies() -> None:
+    """ "the car that two men stole": the men stole the car, not "that"; the car stealing
+    the men is another event."""
+    text = "Police found the car that two men stole on Monday.\n"
+    kept = ground(text, {"what": {"summary": "Two men stole the car."}})
+    assert kept.what is not None
+    assert kept.what.summary is not None, kept.rejected
+    swapped = ground(text, {"what": {"summary": "The car stole two men."}})
+    assert swapped.what is not None
+    assert swapped.what.summary is None
+
+
 @pytest.mark.parametrize(
     ("summary", "reason"),
     [

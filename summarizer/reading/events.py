@@ -137,7 +137,7 @@ def _subject(a: Analysis, verb: int) -> tuple[int | None, bool]:
     "who" or "which" is the noun it qualifies."""
     own, passive = _own_subject(a, verb)
     if own is not None:
-        if a.tags[own] in ("WP", "WDT") and a.deps[verb] == "relcl":
+        if _relative(a, own) and a.deps[verb] == "relcl":
             return a.heads[verb], passive
         return own, passive
     inner, seen = verb, 0
@@ -173,6 +173,12 @@ def _agent_phrase(a: Analysis, verb: int) -> int | None:
     return None
 
 
+def _relative(a: Analysis, t: int) -> bool:
+    """A relative pronoun ("which", "whom"; "that", which the tagger may call a
+    preposition)."""
+    return a.tags[t] in ("WP", "WDT") or a.lemmas[t] == "that"
+
+
 def _object(a: Analysis, verb: int) -> int | None:
     return next((k for k in a.children(verb) if a.deps[k] in _OBJECTS), None)
 
@@ -200,6 +206,8 @@ def _event(a: Analysis, verb: int) -> Event:
     else:
         event.agent = _role(a, subject) if subject is not None else None
         obj = _object(a, verb)
+        if obj is not None and a.deps[verb] == "relcl" and _relative(a, obj):
+            obj = a.heads[verb]  # "a programme that Hale runs": Hale runs the programme
         event.patient = _role(a, obj) if obj is not None else None
     if event.action == "be" and event.patient is not None:  # "was “not happy …”"
         event.negated ^= _negations(a, event.patient.head) % 2 == 1
