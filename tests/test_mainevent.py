@@ -68,6 +68,29 @@ def test_a_duration_is_not_the_event_time() -> None:
     assert _main(result, "when") == ["Monday"]
 
 
+def test_the_datelines_places_are_the_events_whichever_sentence_states_what() -> None:
+    """A story's dateline says where it happens: a `what` stated by a later sentence keeps
+    the dateline's places main; a place only that later sentence's own also is."""
+    text = (
+        "Lyon, France — This past week the city opened a photography exhibit. The exhibit "
+        "was paid for by a donor programme that Maria Hale runs in Geneva. It drew "
+        "thousands of visitors, who came from Paris."
+    )
+    result = ground(
+        text,
+        {
+            "what": {"summary": "Maria Hale runs a donor programme in Geneva."},
+            "who": [{"text": "Maria Hale"}],
+            "where": [{"text": "Lyon"}, {"text": "France"}, {"text": "Geneva"},
+                      {"text": "Paris"}],
+        },
+    )  # fmt: skip
+    assert result.what is not None
+    assert result.what.evidence
+    assert "Lyon, France" not in result.what.evidence[0].text  # the second sentence
+    assert _main(result, "where") == ["Lyon", "France", "Geneva"]
+
+
 def test_a_cited_agency_is_a_source_and_the_next_sentence_names_the_parties() -> None:
     """ "quoting X" gives the report's source, not a party: with no party in the lead,
     the next sentence's are the event's ("Norland and Estmark exchanged fire")."""

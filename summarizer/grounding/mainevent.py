@@ -29,6 +29,7 @@ from summarizer.grounding.mentioned import (
     within,
 )
 from summarizer.reading import Reading
+from summarizer.reading.structure import dateline_end
 from summarizer.schema import Summary, When, Where, Who
 
 Item = TypeVar("Item", Who, Where, When)
@@ -121,6 +122,20 @@ def lead(reading: Reading) -> Spans:
     return []
 
 
+def dateline(reading: Reading) -> Spans:
+    """The lead's dateline, when it opens with one ("Evansville, Indiana, United States -
+    This past week …"): a story's dateline says where it happens, so its places are the
+    main event's whichever sentence states `what`."""
+    opening = lead(reading)
+    if not opening:
+        return []
+    a = reading.parse
+    start = opening[0][0]
+    tokens = a.sentence_tokens(a.sentence_of(a.token_at(start)))
+    end = dateline_end(a, tokens)
+    return [(start, a.ends[end - 1])] if end > tokens.start else []
+
+
 def evidence_of(reading: Reading, summary: Summary) -> Spans:
     """The body's sentences that state `what` (rule 5's evidence); the lead when only the
     furniture does (a `what` that copies the headline: the lead tells the same event)."""
@@ -134,8 +149,8 @@ def evidence_of(reading: Reading, summary: Summary) -> Spans:
 
 def marked(reading: Reading, summary: Summary, spans: Spans) -> Summary:
     """`summary` with the who, where and when items that `spans` (the sentences that tell
-    the main event) name marked main and put first; places that act in them are its
-    parties (`eventparties.actors`)."""
+    the main event) name marked main and put first, with the places of the lead's dateline;
+    places that act in them are its parties (`eventparties.actors`)."""
     if not spans:
         return summary
     then = _next_sentence(reading, spans)
@@ -144,7 +159,7 @@ def marked(reading: Reading, summary: Summary, spans: Spans) -> Summary:
     return summary.model_copy(
         update={
             "who": _mark(reading, located, summary.who, spans, then),
-            "where": _mark(reading, located, summary.where, spans, then),
+            "where": _mark(reading, located, summary.where, spans + dateline(reading), then),
             "when": _mark(reading, located, summary.when, spans, then),
         }
     )
