@@ -42,9 +42,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # the test server lives with the tests
 
-# The library and the test helpers are imported in the functions that use them: the parse
-# workers (spawned) import this script again, and should import what the `summarizer`
-# command's workers import, no more (pytest, openai: a second more of start-up each).
+# The library and the test helpers are imported in the functions that use them: this
+# script imports what the `summarizer` command imports, no more (pytest, openai).
 WHAT = "Maria Hale spoke in Lyon."  # each article's second paragraph begins so
 
 SEED = (ROOT / "seeds" / "001_1679f06f00c41463.txt").read_text(encoding="utf-8")
@@ -82,14 +81,15 @@ def check(folder: Path, store: Path, failed: list[tuple[str, str]], count: int) 
 
 
 def cpu_seconds() -> float:
-    """CPU time of this process and of its children that have ended (the parse workers)."""
+    """CPU time of this process and of the children it has reaped."""
     own = resource.getrusage(resource.RUSAGE_SELF)
     kids = resource.getrusage(resource.RUSAGE_CHILDREN)
     return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
 
 
 @contextmanager
-def fixed_latency_server(latency: float) -> Iterator[str]:
+def fixed_latency_server(latency: float) -> Iterator[tuple[str, int]]:
+    """The server's URL and its process id (its CPU is the endpoint's, not ours)."""
     from tests.answers import picks
 
     answer = picks(WHAT, added=["Lyon"])
@@ -98,23 +98,15 @@ def fixed_latency_server(latency: float) -> Iterator[str]:
     with subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, text=True) as server:
         try:
             assert server.stdout is not None
-            yield server.stdout.readline().strip()
+            yield server.stdout.readline().strip(), server.pid
         finally:
             server.kill()
-
-
-def cpu_now(ray: bool) -> float:
-    """CPU seconds so far: this process and its ended children, and with Ray, the local
-    cluster's processes (its GCS, raylet and workers: every one, ours as much as Ray's)."""
-    from benchmarks.usage import descendants_cpu
-
-    return cpu_seconds() + (descendants_cpu() if ray else 0.0)
 
 
 def main() -> None:
     from rich.console import Console
 
-    from benchmarks.usage import worker_rss
+    from benchmarks.usage import descendants_cpu, worker_rss
     from summarizer.batch.ray_engine import cluster
     from summarizer.batch.runner import run_batch
     from summarizer.config import Settings
@@ -137,7 +129,7 @@ def main() -> None:
     quiet = Console(stderr=True, quiet=True)
     rows, notes = [], []
     with contextlib.ExitStack() as stack:
-        url = stack.enter_context(fixed_latency_server(args.latency))
+        url, server = stack.enter_context(fixed_latency_server(args.latency))
         tmp = stack.enter_context(tempfile.TemporaryDirectory())
         if "ray" in engines:
             started = time.monotonic()
@@ -153,19 +145,25 @@ def main() -> None:
                 folder = Path(tmp) / f"{engine}{run}"
                 write_articles(folder, count)
                 on_ray = engine == "ray"
-                cpu = cpu_now(on_ray)
+                cpu = cpu_seconds()
                 store = folder.with_suffix(".jsonl")
                 sources, options = (
                     collect_articles([str(folder)]),
                     RunOptions(Options(), concurrency=n),
                 )
-                # The workers: Ray's that summarise, or batch's parse workers (spawned).
-                with worker_rss(b"ArticleWorker" if on_ray else b"spawn_main") as rss:
+                # Our CPU: this process, and its descendants but the endpoint: with Ray,
+                # the local cluster's every process (its GCS, raylet and workers, ours as
+                # much as Ray's); else batch's parse workers' fork server, with the
+                # workers it has reaped.
+                with (
+                    descendants_cpu(frozenset([server]), b"" if on_ray else b"forkserver") as kids,
+                    worker_rss(b"ArticleWorker" if on_ray else b"forkserver") as rss,
+                ):
                     report = run_batch(
                         sources, str(store), settings, options, None, quiet, ray=on_ray
                     )
                 check(folder, store, report.failed, count)
-                cpu_ms = (cpu_now(on_ray) - cpu) * 1000 / count
+                cpu_ms = (cpu_seconds() - cpu + kids[0]) * 1000 / count
                 rate, bound = count / report.seconds, n / args.latency
                 cpu_bound = cores * 1000 / cpu_ms
                 batch_cpu_bound = batch_cpu_bound or cpu_bound

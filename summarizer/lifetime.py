@@ -6,6 +6,7 @@ import contextlib
 import ctypes
 import ctypes.util
 import os
+import select
 import signal
 import threading
 import time
@@ -21,16 +22,29 @@ def die_with_parent() -> None:
         libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
 
 
-def exit_when_orphaned(parent: int, every: float = 1.0) -> None:
-    """Call in a worker process started by `parent` (its pid, taken in the parent): a
-    daemon thread ends the worker once `parent` is no longer its parent. A spawned worker
-    runs its initializer only after seconds of imports, and a parent killed meanwhile
-    would go unnoticed by the parent-death signal (seen: a SIGKILLed batch left every
-    parse worker running)."""
+def exit_when_gone(pid: int, every: float = 1.0) -> None:
+    """Call in a worker process that serves process `pid` (taken there): a daemon thread
+    ends the worker once `pid` has ended, however it ended. The parse workers are the
+    children of a fork server, not of `pid`, and the fork server outlives `pid` while
+    they live (they hold its liveness pipe): seen, a SIGKILLed batch left both running,
+    ~150 MB a worker, until the machine ran out of memory. Linux's pidfd sees an ended
+    process that its parent has not reaped yet; elsewhere, a signal 0 probe."""
+
+    def gone() -> bool:
+        try:
+            os.kill(pid, 0)
+        except (ProcessLookupError, PermissionError):  # ended; the number is reused
+            return True
+        return False
 
     def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(every)
+        try:
+            handle = os.pidfd_open(pid)
+        except (AttributeError, OSError):  # not Linux 5.3+, or `pid` has ended already
+            while not gone():
+                time.sleep(every)
+        else:
+            select.select([handle], [], [])  # readable once `pid` has ended
         os._exit(1)
 
-    threading.Thread(target=watch, name="exit-when-orphaned", daemon=True).start()
+    threading.Thread(target=watch, name="exit-when-gone", daemon=True).start()

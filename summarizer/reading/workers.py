@@ -19,16 +19,14 @@ from contextlib import contextmanager
 from contextvars import Context, copy_context
 from typing import Any
 
-from summarizer.lifetime import exit_when_orphaned
+from summarizer.lifetime import exit_when_gone
 from summarizer.reading.analysis import Analysis, parse
 from summarizer.reading.pipeline import nlp
 
 
-def _start_worker(parent: int) -> None:
-    # A worker killed with us, not orphaned: a batch killed by SIGKILL left its workers
-    # waiting forever (~150 MB each) until the machine ran out of memory.
-    exit_when_orphaned(parent)
-    nlp()  # each worker loads the pipeline once, before its first article
+def _start_worker(batch: int) -> None:
+    exit_when_gone(batch)  # a worker ends with the process it parses for, however it ends
+    nlp()  # loaded in the fork server already, unless another started that server
 
 
 @contextmanager
@@ -43,8 +41,10 @@ def parse_pool(in_flight: int, local: bool) -> Iterator[Executor | None]:
     if in_flight <= 1:
         pool = ThreadPoolExecutor(1)
     else:
-        # spawn: a fork of a process with an event loop and client threads is not safe.
-        context = multiprocessing.get_context("spawn")
+        # A fork server, not a fork of this process (an event loop and client threads are
+        # not safe to fork): it loads the pipeline once (`warm`), and forks the workers.
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["summarizer.reading.warm"])
         pool = ProcessPoolExecutor(
             os.cpu_count() or 1,
             mp_context=context,
