@@ -137,7 +137,7 @@ def _differences(s: _Side, e: _Side) -> list[Difference]:
     said_s, said_e = _verb_phrase(s.a, s.event), _verb_phrase(e.a, e.event)
     by_e = e.agent.text if e.agent is not None else "it"
     by_s = s.agent.text if s.agent is not None else "it"
-    if not (_bare_be(s) or same_action(s.event.action, e.event.action)):
+    if not _same_action(s, e.event):
         out.append((_ACTION, f"the evidence says '{said_e}', the summary '{said_s}'"))
     if s.agent is not None and not (
         same_party(s.agent, e.agent) or _described_by(e, s.agent)
@@ -160,6 +160,11 @@ def _differences(s: _Side, e: _Side) -> list[Difference]:
     if not out and (missing := s.mentions.first_missing(e.mentions, e.around, e.headline)):
         out.append((_OTHER, f"in the evidence, {by_e} {said_e} with no {missing}"))
     return out
+
+
+def _same_action(s: _Side, e: Event) -> bool:
+    """Whether article event `e` does what summary event `s` does (or `s` is a bare "is")."""
+    return _bare_be(s) or same_action(s.event.action, e.action)
 
 
 def _bare_be(s: _Side) -> bool:
@@ -195,19 +200,25 @@ class _Article:
 
 
 def _stating(
-    article: _Article, s: _Side, only: set[int] | None = None
+    article: _Article, s: _Side, only: set[int] | None = None, reason: bool = False
 ) -> tuple[dict[int, Event], str | None]:
-    """The sentences (of `only`, if given) with an event that states summary event `s`, in
-    order, each with that event, and the reason of the closest miss, for a refusal."""
+    """The sentences (of `only`, if given) with an event that states `s`, each with it, in
+    order; and the closest miss's reason, for a refusal (none states it, or `reason` asks).
+    Only an event of the same action can state it: those are read first (~80 an article)."""
+    every = enumerate(article.reading.events)
+    sentences = [(n, ev) for n, ev in every if only is None or n in only]
     found: dict[int, Event] = {}
+    for sentence, events in sentences:
+        same = (e for e in events if _same_action(s, e))
+        if e := next((e for e in same if not _differences(s, article.side(e, events))), None):
+            found[sentence] = e
+    if found and not reason:
+        return found, None
     best: tuple[int, str] | None = None
-    for sentence, events in enumerate(article.reading.events):
-        if only is not None and sentence not in only:
-            continue
+    for _, events in sentences:
         for candidate in events:
             why = _differences(s, article.side(candidate, events))
             if not why:
-                found[sentence] = candidate
                 break
             rank = len(why) + sum(weight for weight, _ in why)
             if best is None or rank < best[0]:
@@ -257,7 +268,7 @@ def check_meaning(reading: Reading, sa: Analysis) -> Verdict:
         first_missing = first_missing or missing
     if first_missing is None:  # what is reported is in the article, told by someone else
         told = {i for n in reported for i in matches[n]}
-        _, why = _stating(article, _Side(sa, claimed[0], claimed, None), told)
+        _, why = _stating(article, _Side(sa, claimed[0], claimed, None), told, reason=True)
         return Verdict([], why or "the article does not report it so")
     return Verdict([], f"the evidence for this event gives no {first_missing}")
 
