@@ -163,14 +163,10 @@ def _differences(s: _Side, e: _Side) -> list[Difference]:
 
 
 def _same_action(s: _Side, e: Event) -> bool:
-    """Whether article event `e` does what summary event `s` does (or `s` is a bare "is")."""
-    return _bare_be(s) or same_action(s.event.action, e.action)
-
-
-def _bare_be(s: _Side) -> bool:
-    """A summary's "X is in Y" (a copula with no noun of its own): it says no more than
-    that X is there, which any event of X there states ("X operates in Y")."""
-    return s.event.action == "be" and s.patient is None
+    """Whether article event `e` does what summary event `s` does. A summary's "X is in Y"
+    (a copula with no noun of its own) says no more than that X is there, which any event
+    of X there states ("X operates in Y")."""
+    return (s.event.action == "be" and s.patient is None) or same_action(s.event.action, e.action)
 
 
 def _headline(reading: Reading) -> Mentions | None:
