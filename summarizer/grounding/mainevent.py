@@ -6,8 +6,10 @@ lead tells the main event: the body's first sentence (`lead`). An item is the ma
 when those sentences name it: its actor, those it acts on, its place and its time are named
 where it is told. The body's next sentence adds its places and times (a lead's second
 sentence often gives the day or the place: "On Monday, he said …"), and its parties only
-when the first named none. A time is the event's only as a point in time: "twelve years" or "a
-month" is how long, not when. Main items are put first; the others are "also named".
+when the first named none. The lead's dateline places the event too, whichever sentence
+tells it ("Evansville, Indiana - …": a dateline says where the story happens). A time is the
+event's only as a point in time: "twelve years" or "a month" is how long, not when. Main
+items are put first; the others are "also named".
 """
 
 from __future__ import annotations
