@@ -27,10 +27,12 @@ def _stats() -> dict[int, list[str]]:
     return found
 
 
-def descendants(root: int, but: frozenset[int] = frozenset()) -> dict[int, list[str]]:
+def descendants(
+    root: int, but: frozenset[int] = frozenset(), stats: dict[int, list[str]] | None = None
+) -> dict[int, list[str]]:
     """The /proc stat fields (after the name) of every live descendant of `root`, apart
-    from the processes `but` and theirs."""
-    stats = _stats()
+    from the processes `but` and theirs; from `stats` when a caller has read them."""
+    stats = _stats() if stats is None else stats
     parent = {pid: int(fields[1]) for pid, fields in stats.items()}
 
     def under(pid: int) -> bool:
@@ -48,13 +50,12 @@ def descendants(root: int, but: frozenset[int] = frozenset()) -> dict[int, list[
 
 
 def _cpu_by_pid(but: frozenset[int], only: bytes) -> dict[int, float]:
-    me = os.getpid()
+    me, stats = os.getpid(), _stats()
     if only:
-        stats = _stats()
         but |= {p for p, f in stats.items() if int(f[1]) == me and only not in _cmdline(p)}
     return {  # utime, stime: a child's own time, sampled, not again in its parent's cutime
         pid: (int(fields[11]) + int(fields[12])) / TICKS
-        for pid, fields in descendants(me, but).items()
+        for pid, fields in descendants(me, but, stats).items()
     }
 
 
@@ -112,8 +113,8 @@ def worker_rss(title: bytes, every: float = 0.5) -> Iterator[dict[int, float]]:
     def sample() -> None:
         while not stop.wait(every):
             for pid in descendants(os.getpid()):
-                with contextlib.suppress(OSError):
-                    if title in Path(f"/proc/{pid}/cmdline").read_bytes():
+                if title in _cmdline(pid):
+                    with contextlib.suppress(OSError):  # ended meanwhile
                         peak[pid] = max(peak.get(pid, 0.0), _rss_mb(pid))
 
     thread = threading.Thread(target=sample, daemon=True)
