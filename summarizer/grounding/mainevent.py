@@ -124,7 +124,7 @@ def lead(reading: Reading) -> Spans:
     return []
 
 
-def dateline(reading: Reading) -> Spans:
+def _dateline(reading: Reading) -> Spans:
     """The lead's dateline, when it opens with one ("Evansville, Indiana, United States -
     This past week …"): a story's dateline says where it happens, so its places are the
     main event's whichever sentence states `what`."""
@@ -161,7 +161,7 @@ def marked(reading: Reading, summary: Summary, spans: Spans) -> Summary:
     return summary.model_copy(
         update={
             "who": _mark(reading, located, summary.who, spans, then),
-            "where": _mark(reading, located, summary.where, spans + dateline(reading), then),
+            "where": _mark(reading, located, summary.where, spans + _dateline(reading), then),
             "when": _mark(reading, located, summary.when, spans, then),
         }
     )

@@ -121,6 +121,9 @@ def names_a_venue(noun: str) -> bool:
     return _is_a(noun, _VENUES, 1) and not names_an_agent(noun)
 
 
+_ARTIFACTS = frozenset(["artifact.n.01"])
+
+
 @lru_cache(maxsize=8192)
 def leading_craft(name: str) -> str | None:
     """The words that begin `name` when WordNet has them as one common noun, in its
@@ -135,9 +138,6 @@ def leading_craft(name: str) -> str | None:
         ):
             return " ".join(words[:n]) if _is_a(lemma, _ARTIFACTS, 1) else None
     return None
-
-
-_ARTIFACTS = frozenset(["artifact.n.01"])
 
 
 def _is_a(noun: str, kinds: frozenset[str], senses: int) -> bool:
