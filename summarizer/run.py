@@ -28,7 +28,7 @@ from summarizer.pipeline.prompting import load_prompt
 from summarizer.providers.cache import ResponseCache
 from summarizer.providers.models import resolve
 from summarizer.reading import PipelineMissingError
-from summarizer.scheduling import Gates, off_turn, take_turns
+from summarizer.scheduling import Gates, on_the_wire, take_turns
 from summarizer.schema import Summary
 
 # The model path (spaCy, openai: about a second of imports) is imported by the functions
@@ -125,14 +125,13 @@ async def summarize_all(
     locks. A model error fails its own job only; an endpoint that refuses our key
     (`AccessDeniedError`) ends them all, since none can succeed, and is raised.
 
-    Answers are worked on in turns, first come first served (`scheduling`): parsing,
-    grounding and writing one answer is not interleaved with the others'. Sending a new
-    article's request does not wait for a turn: it is short, and it starts the next wait.
-    With `parsers`, each article's chunks are parsed in a worker process, while other
-    articles' requests wait on the network; as many articles again as are in flight are
-    parsed ahead, so that a slot that opens sends its next request at once (the prompt
-    needs the parse: without it, the parse was on every article's path, and the workers
-    idle while every request waited).
+    Answers are worked on in turns, first come first served (`scheduling`): grounding
+    and writing one answer is not interleaved with the others'; a request that has a
+    slot is sent before them, and an answer frees its slot once it is in. With `parsers`,
+    each article's chunks are parsed in a worker process while other articles' requests
+    wait; as many articles again as are in flight are parsed ahead, so that a slot that
+    opens sends its next request at once (the prompt needs the parse: without it, the
+    parse was on every article's path, and the workers idle while every request waited).
     """
     from summarizer.pipeline.article import summarize_article
     from summarizer.pipeline.chunking import split_article
@@ -143,21 +142,22 @@ async def summarize_all(
     parser = parser_in(parsers, bounded.seconds_for(options.article_timeout)) if parsers else None
 
     async def one(job: Job, parser: Parser | None) -> None:
-        async with gates.slots:
-            turn = take_turns(gates.turn)
-            try:
-                work = summarize_article(model, job.article, job.published, options.article, parser)
-                summary = await bounded.within(options.article_timeout, work)
-            except bounded.ArticleTimeoutError as err:
-                on_failed(job, str(err))
-            except AccessDeniedError:
-                raise
-            except ProviderError as err:
-                on_failed(job, f"model error: {err}")
-            else:
-                on_done(job, summary)
-            finally:
-                turn.let_go()
+        turn = take_turns(gates)
+        await turn.take_slot()  # the article's time counts from here: a wait in line is not its
+        try:
+            work = summarize_article(model, job.article, job.published, options.article, parser)
+            summary = await bounded.within(options.article_timeout, work)
+        except bounded.ArticleTimeoutError as err:
+            on_failed(job, str(err))
+        except AccessDeniedError:
+            raise
+        except ProviderError as err:
+            on_failed(job, f"model error: {err}")
+        else:
+            on_done(job, summary)
+        finally:
+            turn.let_go()
+            turn.free_slot()
 
     async def parsed_ahead(job: Job) -> None:
         async with gates.ahead:
@@ -216,7 +216,7 @@ async def run_jobs(
         endpoint,
         cache=options.cache,
         rate_limit=options.rate_limit,
-        waiting=off_turn,
+        waiting=on_the_wire,
         log=options.calls,
     )
     slots = slots_for(endpoint, options.concurrency)

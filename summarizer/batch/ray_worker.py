@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from summarizer.config import Settings
 from summarizer.inputs import Article, InputError, read_article
 from summarizer.run import Job, OnDone, OnFailed, RunOptions, open_endpoint, slots_for
-from summarizer.scheduling import Gates, off_turn
+from summarizer.scheduling import Gates, on_the_wire
 
 if TYPE_CHECKING:
     from summarizer.providers.calls import Model
@@ -99,7 +99,7 @@ class ArticleWorker:
             endpoint = self.exits.enter_context(open_endpoint(settings))
             in_flight = slots_for(endpoint, in_flight)
             model = open_model(
-                endpoint, cache=cache, rate_limit=self.options.rate_limit, waiting=off_turn,
+                endpoint, cache=cache, rate_limit=self.options.rate_limit, waiting=on_the_wire,
                 log=calls,
             )  # fmt: skip
             models.append(model)

@@ -16,6 +16,7 @@ import logging
 import time
 from collections.abc import Awaitable, Callable
 from contextlib import AbstractAsyncContextManager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -171,8 +172,10 @@ def with_transport_retries(
 
 
 # Entered around each wait on the network (retries and back-off included): how a job
-# scheduler lets other work use the CPU meanwhile (see summarizer.scheduling).
-Waiting = AbstractAsyncContextManager[None]
+# scheduler lets other work use the CPU meanwhile (see summarizer.scheduling). What it
+# yields, if anything, is called each time a request has been written to the connection.
+Waiting = AbstractAsyncContextManager[Callable[[], None] | None]
+_written: ContextVar[Callable[[], None] | None] = ContextVar("request_written", default=None)
 
 
 def with_waiting(
@@ -181,10 +184,26 @@ def with_waiting(
     """`create` inside `waiting()`."""
 
     async def call(*args: Any, **kwargs: Any) -> Any:
-        async with waiting():
-            return await create(*args, **kwargs)
+        async with waiting() as written:
+            told = _written.set(written)
+            try:
+                return await create(*args, **kwargs)
+            finally:
+                _written.reset(told)
 
     return call
+
+
+async def _trace(event: str, _info: dict[str, Any]) -> None:
+    """httpcore's "trace" extension, called in the asking task: once the request's body
+    is written, the `waiting` around it is told."""
+    if event.endswith(".send_request_body.complete") and (written := _written.get()):
+        written()
+
+
+async def _traced(request: Any) -> None:
+    """An httpx request hook: the request is traced (`_trace`)."""
+    request.extensions["trace"] = _trace
 
 
 def with_cache(
@@ -237,6 +256,7 @@ def structured_client(
         api_key=endpoint.api_key,
         timeout=endpoint.timeout,
         max_retries=0,  # one retry policy, ours
+        http_client=openai.DefaultAsyncHttpxClient(event_hooks={"request": [_traced]}),
     )
     # instructor patches whatever `chat.completions.create` is: give it ours.
     completions = client.chat.completions
