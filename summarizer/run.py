@@ -143,7 +143,7 @@ async def summarize_all(
 
     async def one(job: Job, parser: Parser | None) -> None:
         turn = take_turns(gates)
-        await turn.take_slot()  # the article's time counts from here: a wait in line is not its
+        await turn.take_slot()  # its time limit counts from here, not from its wait in line
         try:
             work = summarize_article(model, job.article, job.published, options.article, parser)
             summary = await bounded.within(options.article_timeout, work)

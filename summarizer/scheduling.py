@@ -61,7 +61,7 @@ class TurnLock:
 
 @dataclass
 class Gates:
-    """What the jobs of a run share: `concurrency` slots for requests on the wire, twice as
+    """What the jobs of a run share: `concurrency` slots for requests in flight, twice as
     many articles begun (parsed ahead), and the one CPU turn. A run makes its own; a Ray
     worker keeps one for all its calls, so that one call's articles fill the slots another
     call's last answers leave (a call's tail, else, idled its slots)."""
