@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import json
 import os
+import pty
 import re
+import select
 import signal
 import subprocess
 import sys
@@ -36,19 +38,35 @@ NODE_IP = re.compile(rb"--node[-_]ip[-_]address=([0-9a-f.:]+)")  # on Ray's proc
 RUN_SECONDS = 300  # a run on a loaded 2-core machine; typically 15-30 s
 
 
-def start_ray_batch(urls: list[str], inputs: Path, out: Path, *args: str) -> subprocess.Popen[str]:
+def start_ray_batch(
+    urls: list[str], inputs: Path, out: Path, *args: str, stderr: int = subprocess.PIPE
+) -> subprocess.Popen[str]:
     cmd = [sys.executable, "-m", "summarizer", "batch", str(inputs), "--out", target(out),
            "--base-url", ",".join(urls), "--model", "scripted", "--no-cache",
            "--engine", "ray", *args]  # fmt: skip
-    return subprocess.Popen(
-        cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
-    )
+    return subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=stderr, text=True)
 
 
 def ray_batch(urls: list[str], inputs: Path, out: Path, *args: str) -> tuple[int, str]:
     proc = start_ray_batch(urls, inputs, out, *args)
     _, stderr = proc.communicate(timeout=RUN_SECONDS)
     return proc.returncode, stderr
+
+
+def read_until_closed(fd: int, seconds: float) -> bytes:
+    """All a pseudo-terminal's other side writes, until every process holding it has
+    closed it (Linux then fails the read with EIO), or `seconds` have passed."""
+    shown, deadline = b"", time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if select.select([fd], [], [], 1.0)[0]:
+            try:
+                chunk = os.read(fd, 65536)
+            except OSError:  # EIO: closed
+                break
+            if not chunk:
+                break
+            shown += chunk
+    return shown
 
 
 def refusing(request: dict[str, Any]) -> Reply | None:
@@ -96,6 +114,28 @@ def test_ray_writes_what_batch_writes_once_each_and_a_rerun_skips_it(
     assert set(reasons) == {"empty.txt", "a004.txt"}
     assert reasons["a004.txt"].startswith("model error: ")
     assert {f["source"] for f in failures(by_batch)} == {f["source"] for f in failures(by_ray)}
+
+
+def test_a_run_on_a_terminal_counts_the_articles_on_a_progress_bar(tmp_path: Path) -> None:
+    """As `batch` does, a run on a terminal shows how many articles are done (it showed
+    nothing until its last line), and nothing but its own lines (Ray's core wrote a line
+    of its log there as it started); its stderr is a pseudo-terminal, as a user's is."""
+    articles(tmp_path / "in", 4)
+    main, side = pty.openpty()
+    try:
+        with scripted_server(Script([], default=good(delay=0.3))) as url:
+            proc = start_ray_batch([url], tmp_path / "in", tmp_path / "out.jsonl", stderr=side)
+            os.close(side)
+            shown = read_until_closed(main, RUN_SECONDS)
+            assert proc.wait(timeout=60) == 0, shown
+    finally:
+        os.close(main)
+    plain = re.sub(rb"\x1b\[[0-9;?]*[A-Za-z]", b"", shown)  # the terminal's controls
+    assert re.search(rb"batch\W.*\b[0-4]/4\b", plain), shown  # the bar, with its count
+    lines = [line for line in re.split(rb"[\r\n]", plain) if line.strip()]
+    assert all(line.startswith(b"batch") for line in lines), shown  # nothing of Ray's log
+    assert b"4 done, 0 skipped (already done), 0 failed" in lines[-1]
+    assert len(read_results(tmp_path / "out.jsonl")) == 4
 
 
 def workers_of(pid: int) -> list[int]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
@@ -25,6 +26,7 @@ from rich.console import Console
 from summarizer.batch.runner import BatchReport, Recorder, select_new
 from summarizer.batch.stores import Store
 from summarizer.config import ConfigError, Settings, resolve_endpoint
+from summarizer.console import progress_bar
 from summarizer.inputs import InputError
 from summarizer.run import LOCAL_SLOTS, RunOptions
 from summarizer.schema import Summary
@@ -75,11 +77,8 @@ def cluster(address: str | None) -> Iterator[ModuleType]:
         return
     quiet: dict[str, Any] = {"logging_level": logging.ERROR, "log_to_driver": False}
     try:
-        if address is None:
-            ray.init(address="local", num_cpus=os.cpu_count(), include_dashboard=False,
-                     _node_ip_address="127.0.0.1", **quiet)  # fmt: skip
-        else:
-            ray.init(address=address, **quiet)
+        with _stderr_silenced():
+            _init(ray, address, quiet)
     except (ConnectionError, RuntimeError, ValueError) as err:
         raise RayError(f"cannot join the Ray cluster at {address}: {err}") from None
     # Ray Data logs each dataset it runs, and a failed task's traceback; the run says
@@ -89,6 +88,30 @@ def cluster(address: str | None) -> Iterator[ModuleType]:
         yield ray
     finally:
         ray.shutdown()
+
+
+def _init(ray: ModuleType, address: str | None, quiet: dict[str, Any]) -> None:
+    if address is None:
+        ray.init(address="local", num_cpus=os.cpu_count(), include_dashboard=False,
+                 _node_ip_address="127.0.0.1", **quiet)  # fmt: skip
+    else:
+        ray.init(address=address, **quiet)
+
+
+@contextmanager
+def _stderr_silenced() -> Iterator[None]:
+    """File descriptor 2 to /dev/null for the block: as it starts, Ray's C++ core writes
+    there that it read RAY_BACKEND_LOG_LEVEL, a line of its log on the user's terminal.
+    What goes wrong is raised, and Ray's processes started meanwhile log to their files."""
+    sys.stderr.flush()
+    saved = os.dup(2)
+    with open(os.devnull, "wb") as sink:
+        os.dup2(sink.fileno(), 2)
+    try:
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
 
 
 def fleet(settings: Settings) -> list[Settings]:
@@ -135,7 +158,7 @@ def run_on_ray(
             # waiting for one would wait for ever.
             todo = read.filter(expr=col("position").is_in(sorted(chosen))).materialize()
             record = Recorder(store, report, console)
-            _summarize(ray, todo, record, servers, options, published)
+            _summarize(ray, todo, len(chosen), record, servers, options, published)
             for position in sorted(chosen):  # none may go missing unnoticed
                 row = rows[position]
                 if row["sha256"] not in record.seen:
@@ -145,12 +168,14 @@ def run_on_ray(
 def _summarize(
     ray: ModuleType,
     todo: Any,
+    count: int,
     record: Recorder,
     servers: list[Settings],
     options: RunOptions,
     published: date | None,
 ) -> None:
-    """The chosen articles through `ArticleWorker`s; each outcome recorded as it comes."""
+    """The `count` chosen articles through `ArticleWorker`s; each outcome recorded as it
+    comes, and counted on the progress bar `batch` shows on a terminal."""
     from summarizer.batch.ray_worker import ArticleWorker
 
     embedded = resolve_endpoint(servers[0]) is None
@@ -178,12 +203,15 @@ def _summarize(
         ),
     )
     try:
-        for row in results.iter_rows():
-            if row["reason"]:
-                record.failed(row["source"], row["sha256"], row["reason"])
-            else:
-                summary = Summary.model_validate_json(row["summary"])
-                record.done(row["source"], row["sha256"], summary)
+        with progress_bar(count, record.console, "batch") as bar:
+            task = bar.add_task("", total=count)
+            for row in results.iter_rows():
+                if row["reason"]:
+                    record.failed(row["source"], row["sha256"], row["reason"])
+                else:
+                    summary = Summary.model_validate_json(row["summary"])
+                    record.done(row["source"], row["sha256"], summary)
+                bar.advance(task)
     except ray.exceptions.RayError as err:
         cause = getattr(err, "cause", None) or err  # a worker's own exception, if any
         said = str(cause).strip().splitlines()
