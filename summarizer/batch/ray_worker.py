@@ -1,7 +1,7 @@
 """What runs inside a Ray cluster for `batch --engine ray`: an input read, and the worker
 that summarises articles with the code `batch` runs (`run.summarize_all`).
 
-A worker is a Ray Data callable class, one per node, holding the node's CPUs: it is what
+A worker is a Ray actor, one per node, holding the node's CPUs: it is what
 `batch` is on one machine, with a parse worker per core beside it (`reading.workers`), or
 the embedded model's server; it and they load spaCy once each. It keeps one event loop,
 one model client per URL, one parse pool and one set of in-flight gates for all the calls
@@ -16,6 +16,7 @@ import asyncio
 import queue
 import threading
 from collections.abc import Coroutine, Iterator
+from concurrent.futures import Executor
 from contextlib import ExitStack
 from dataclasses import replace
 from datetime import date
@@ -60,7 +61,11 @@ def _article(batch: dict[str, Any], i: int) -> Article:
 
 class ArticleWorker:
     """Summarises the articles of each batch Ray hands it; yields one row per article as
-    it ends: (position, source, sha256, summary as JSON, or the reason it failed)."""
+    it ends: (position, source, sha256, summary as JSON, or the reason it failed). Its
+    coroutines are functions of the module: Ray makes a class with one an async actor,
+    whose plain methods run one at a time (its calls ran in turn, not 4 at once)."""
+
+    parsers: Executor | None  # where articles are parsed (`reading.workers.parse_pool`)
 
     def __init__(
         self,
@@ -79,36 +84,14 @@ class ArticleWorker:
         # started in it, is tied to it (`lifetime.die_with_parent`).
         threading.Thread(target=self.loop.run_forever, name="summarizer", daemon=True).start()
         self.exits = ExitStack()
-        self.models, self.gates = self._on_loop(self._open(settings, in_flight, stores))
+        self.models, self.gates = self._on_loop(_open(self, settings, in_flight, stores))
 
     def _on_loop(self, work: Coroutine[Any, Any, T]) -> T:
         return asyncio.run_coroutine_threadsafe(work, self.loop).result()
 
-    async def _open(
-        self, fleet: list[Settings], in_flight: int, stores: tuple[Path | None, Path | None]
-    ) -> tuple[list[Model], Gates]:
-        from summarizer.providers.cache import ResponseCache
-        from summarizer.providers.calllog import CallLog
-        from summarizer.providers.calls import open_model
-        from summarizer.reading.workers import parse_pool
-
-        cache = ResponseCache(stores[0]) if stores[0] else None
-        calls = CallLog(stores[1]) if stores[1] else None
-        models = []
-        for settings in fleet:
-            endpoint = self.exits.enter_context(open_endpoint(settings))
-            in_flight = slots_for(endpoint, in_flight)
-            model = open_model(
-                endpoint, cache=cache, rate_limit=self.options.rate_limit, waiting=on_the_wire,
-                log=calls,
-            )  # fmt: skip
-            models.append(model)
-        self.options = replace(self.options, concurrency=in_flight)
-        local = endpoint.provider == "local"
-        self.parsers = self.exits.enter_context(parse_pool(in_flight, local=local))
-        return models, Gates(in_flight)
-
-    def __call__(self, batch: dict[str, Any]) -> Iterator[dict[str, list[Any]]]:
+    def summarize(self, batch: dict[str, Any]) -> Iterator[Row]:
+        """The batch's articles summarised (Ray's streaming generator): a row for each, in
+        the batch's order."""
         outcomes: queue.SimpleQueue[Row | None] = queue.SimpleQueue()
         jobs = [Job(_article(batch, i), self.published) for i in range(len(batch["source"]))]
         position = {id(job): int(p) for job, p in zip(jobs, batch["position"], strict=True)}
@@ -124,7 +107,7 @@ class ArticleWorker:
         def failed(job: Job, reason: str) -> None:
             outcomes.put(row(job, "", reason))
 
-        work = asyncio.run_coroutine_threadsafe(self._run(jobs, done, failed, outcomes), self.loop)
+        work = asyncio.run_coroutine_threadsafe(_run(self, jobs, done, failed, outcomes), self.loop)
         # In the batch's order, whatever order they end in: Ray retries the call of a worker
         # that died, and of what the retry yields it skips as many as were delivered. Sent
         # as they ended, a retry's first ones were not the first run's, and the article
@@ -134,20 +117,53 @@ class ArticleWorker:
         while (outcome := outcomes.get()) is not None:
             ended[outcome["position"]] = outcome
             while order and order[0] in ended:
-                yield {name: [value] for name, value in ended.pop(order.pop(0)).items()}
+                yield ended.pop(order.pop(0))
         work.result()  # what ended the call early (a key the endpoint refuses) is raised
 
-    async def _run(
-        self, jobs: list[Job], done: OnDone, failed: OnFailed, outcomes: queue.SimpleQueue[Any]
-    ) -> None:
-        """The jobs spread over the fleet's URLs by position, through the shared gates."""
-        from summarizer.run import summarize_all
 
-        try:
-            await asyncio.gather(*(
-                summarize_all(jobs[i :: len(self.models)], model, self.options, done, failed,
-                              self.parsers, self.gates)
-                for i, model in enumerate(self.models)
-            ))  # fmt: skip
-        finally:
-            outcomes.put(None)
+async def _open(
+    worker: ArticleWorker,
+    fleet: list[Settings],
+    in_flight: int,
+    stores: tuple[Path | None, Path | None],
+) -> tuple[list[Model], Gates]:
+    from summarizer.providers.cache import ResponseCache
+    from summarizer.providers.calllog import CallLog
+    from summarizer.providers.calls import open_model
+    from summarizer.reading.workers import parse_pool
+
+    cache = ResponseCache(stores[0]) if stores[0] else None
+    calls = CallLog(stores[1]) if stores[1] else None
+    models = []
+    for settings in fleet:
+        endpoint = worker.exits.enter_context(open_endpoint(settings))
+        in_flight = slots_for(endpoint, in_flight)
+        model = open_model(
+            endpoint, cache=cache, rate_limit=worker.options.rate_limit, waiting=on_the_wire,
+            log=calls,
+        )  # fmt: skip
+        models.append(model)
+    worker.options = replace(worker.options, concurrency=in_flight)
+    local = endpoint.provider == "local"
+    worker.parsers = worker.exits.enter_context(parse_pool(in_flight, local=local))
+    return models, Gates(in_flight)
+
+
+async def _run(
+    worker: ArticleWorker,
+    jobs: list[Job],
+    done: OnDone,
+    failed: OnFailed,
+    outcomes: queue.SimpleQueue[Any],
+) -> None:
+    """The jobs spread over the fleet's URLs by position, through the shared gates."""
+    from summarizer.run import summarize_all
+
+    try:
+        await asyncio.gather(*(
+            summarize_all(jobs[i :: len(worker.models)], model, worker.options, done, failed,
+                          worker.parsers, worker.gates)
+            for i, model in enumerate(worker.models)
+        ))  # fmt: skip
+    finally:
+        outcomes.put(None)
