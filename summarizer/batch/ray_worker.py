@@ -65,8 +65,6 @@ class ArticleWorker:
     coroutines are functions of the module: Ray makes a class with one an async actor,
     whose plain methods run one at a time (its calls ran in turn, not 4 at once)."""
 
-    parsers: Executor | None  # where articles are parsed (`reading.workers.parse_pool`)
-
     def __init__(
         self,
         settings: list[Settings],
@@ -78,13 +76,14 @@ class ArticleWorker:
         from summarizer.reading.pipeline import nlp
 
         nlp()  # once per worker, before its first article
-        self.options, self.published = options, published
+        self.published = published
         self.loop = asyncio.new_event_loop()
         # The loop's thread lives as long as the worker: an embedded model's server,
         # started in it, is tied to it (`lifetime.die_with_parent`).
         threading.Thread(target=self.loop.run_forever, name="summarizer", daemon=True).start()
         self.exits = ExitStack()
-        self.models, self.gates = self._on_loop(_open(self, settings, in_flight, stores))
+        opened = _open(settings, options, in_flight, stores, self.exits)
+        self.models, self.gates, self.parsers, self.options = self._on_loop(opened)
 
     def _on_loop(self, work: Coroutine[Any, Any, T]) -> T:
         return asyncio.run_coroutine_threadsafe(work, self.loop).result()
@@ -122,11 +121,15 @@ class ArticleWorker:
 
 
 async def _open(
-    worker: ArticleWorker,
     fleet: list[Settings],
+    options: RunOptions,
     in_flight: int,
     stores: tuple[Path | None, Path | None],
-) -> tuple[list[Model], Gates]:
+    exits: ExitStack,
+) -> tuple[list[Model], Gates, Executor | None, RunOptions]:
+    """A model per URL of the fleet, the gates and the parse pool, closed by `exits`, and
+    the options with the slots the endpoint serves (on the loop: a server started here is
+    tied to its thread)."""
     from summarizer.providers.cache import ResponseCache
     from summarizer.providers.calllog import CallLog
     from summarizer.providers.calls import open_model
@@ -136,17 +139,15 @@ async def _open(
     calls = CallLog(stores[1]) if stores[1] else None
     models = []
     for settings in fleet:
-        endpoint = worker.exits.enter_context(open_endpoint(settings))
+        endpoint = exits.enter_context(open_endpoint(settings))
         in_flight = slots_for(endpoint, in_flight)
         model = open_model(
-            endpoint, cache=cache, rate_limit=worker.options.rate_limit, waiting=on_the_wire,
+            endpoint, cache=cache, rate_limit=options.rate_limit, waiting=on_the_wire,
             log=calls,
         )  # fmt: skip
         models.append(model)
-    worker.options = replace(worker.options, concurrency=in_flight)
-    local = endpoint.provider == "local"
-    worker.parsers = worker.exits.enter_context(parse_pool(in_flight, local=local))
-    return models, Gates(in_flight)
+    parsers = exits.enter_context(parse_pool(in_flight, local=endpoint.provider == "local"))
+    return models, Gates(in_flight), parsers, replace(options, concurrency=in_flight)
 
 
 async def _run(
