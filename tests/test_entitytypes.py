@@ -226,3 +226,34 @@ def test_a_persons_party_is_an_organisation_and_a_hometown_is_not() -> None:
     assert "Civic Passion" in who, who
     assert "Civic Passion" not in where
     assert "Ballykissangel" not in who, who
+
+
+def test_a_name_written_with_an_article_is_no_person_unless_its_word_names_one() -> None:
+    """The tagger calls "Hajj" a person; "during the Hajj" says otherwise, since a
+    person's name takes no article. "The Joker", tagged a person too, is one: WordNet's
+    "joker" is a person."""
+    text = (
+        "Thousands of pilgrims were hurt in a crush during the Hajj, Saudi officials said "
+        "on Friday. The Hajj draws two million Muslims to Mecca each year."
+    )
+    who, where = _named(text)
+    assert "Hajj" not in who | where, who
+    assert "Muslims" in who
+    assert "Mecca" in where
+    evidence = reading_of(text).types.type_of("Hajj").evidence
+    assert "the Hajj" in evidence
+    assert "takes no article" in evidence
+    who, _ = _named("Mark Hamill voiced the Joker in the animated series, Warner Bros said.")
+    assert "Joker" in who, who
+
+
+def test_a_time_zone_after_a_time_of_day_is_no_organisation() -> None:
+    """The zone of a time of day ("UTC" after "18:05"), which the tagger calls an
+    organisation, is no who; the agency that spoke stays."""
+    text = "By 18:05 UTC the server was back online, the Reuters news agency said."
+    who, _ = _named(text)
+    assert "UTC" not in who, who
+    assert "Reuters" in who, who
+    assert (
+        reading_of(text).types.type_of("UTC").evidence == "it follows the time '18:05': a time zone"
+    )

@@ -4,6 +4,8 @@ member of X" an organisation). `entitytypes` weighs them with the other evidence
 
 from __future__ import annotations
 
+import re
+
 from summarizer.reading.analysis import Analysis, Entity
 from summarizer.reading.names import TITLES
 
@@ -78,3 +80,25 @@ def person_cue(a: Analysis, e: Entity) -> bool:
         and a.word(before)[:1].isupper()
         and a.deps[before] == "compound"
     )
+
+
+def article_cue(a: Analysis, e: Entity, root: int) -> bool:
+    """Whether entity `e` is written "the X", X the head of its noun phrase ("during the
+    Hajj", "to the Bat Cave"): a person's name takes no article. Not when X qualifies a
+    later noun ("the Tom Cruise video"), whose article that is."""
+    if a.deps[root] in ("compound", "amod", "nmod", "poss"):
+        return False
+    the = e.first if a.lemmas[e.first] == "the" else e.first - 1
+    return the >= 0 and a.lemmas[the] == "the" and a.heads[the] == root
+
+
+_CLOCK = re.compile(r"\d{1,2}[:.]\d{2}|[ap]\.?m\.?", re.IGNORECASE)
+
+
+def zone_cue(a: Analysis, e: Entity) -> str | None:
+    """The time of day an initialism follows, if it does ("15:11 GMT", "9 a.m. EST"): the
+    initialism is that time's zone, not an organisation."""
+    before = e.first - 1
+    if e.last - e.first != 1 or not a.word(e.first).isupper() or before < 0:
+        return None
+    return a.word(before) if _CLOCK.fullmatch(a.word(before)) else None

@@ -13,6 +13,7 @@ The small tagger alone calls "Belgorod" a person and "Kryvyi Rih" a person with 
    "villages like X", "his hometown, X", "X's governor" make a place, and "in X" does
    unless the tagger says organisation ("in Congress") and the gazetteer has no such place;
    a personal title ("President X") makes a person; "a member of X" an organisation;
+   an initialism after a time of day is its zone ("09:40 GMT"), no organisation;
 5. the gazetteer for a one-word name: a continent, a country, a US state, a region or a
    city; the last word of a name of several words, when WordNet makes it a building, a
    road or a facility, unless the tagger says organisation ("Castlefrank Road", tagged a
@@ -20,7 +21,9 @@ The small tagger alone calls "Belgorod" a person and "Kryvyi Rih" a person with 
    a made thing is a thing ("Space Shuttle Columbia", tagged a person);
 6. the tagger's label, by majority over the mentions; but a one-word place that nothing
    else supports (no gazetteer entry, not even "in X") is no evidence of anything: the
-   small tagger calls "Satan", "Wicca" and "Ubisoft" places.
+   small tagger calls "Satan", "Wicca" and "Ubisoft" places; nor is a person written
+   with an article ("during the Hajj"), since a person's name takes none, unless WordNet
+   has its word for a person ("the Joker", "the Queen").
 Each answer says which evidence decided, so that a refusal can say so too. Apart from its
 kind, a place may act ("Sweden beat South Korea"): `acting` says where, since a place that
 acts is a party of its event, as a reader lists it.
@@ -33,11 +36,18 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from summarizer.reading.analysis import Analysis, Entity
-from summarizer.reading.cues import PLACE_HINT, member_of, person_cue, place_cue
+from summarizer.reading.cues import (
+    PLACE_HINT,
+    article_cue,
+    member_of,
+    person_cue,
+    place_cue,
+    zone_cue,
+)
 from summarizer.reading.gazetteer import place_named
 from summarizer.reading.gender import first_name_gender
 from summarizer.reading.names import is_org_name, name_words
-from summarizer.reading.wordnet import leading_craft, names_a_venue, only_a_verb
+from summarizer.reading.wordnet import leading_craft, names_a_venue, names_an_agent, only_a_verb
 
 Kind = Literal["person", "organisation", "place", "thing", "phrase"]
 _BY_LABEL: dict[str, Kind] = {
@@ -79,6 +89,8 @@ class _Seen:
     member: list[str] = field(default_factory=list)  # "a member of X": an organisation
     acts: list[str] = field(default_factory=list)  # as the subject of a verb
     titles: list[str] = field(default_factory=list)  # in an office's title
+    articled: list[str] = field(default_factory=list)  # "the X": no person's name
+    zones: list[str] = field(default_factory=list)  # the times of day it follows
 
 
 def _key(name: str) -> str:
@@ -147,6 +159,8 @@ class TypeBook:
         # "NASA administrator", "Hamas leader" name an organisation)
         in_title = e.label == "ORG" and a.heads[root] == e.last and a.lemmas[e.last] in _OFFICES
         member = member_of(a, root)
+        articled = article_cue(a, e, root)
+        zone = zone_cue(a, e)
         keys = [key] + [k for k in _conjunct_keys(a, e.first, e.last) if k != key]
         for each in keys:  # "Demidovka and Prilesye", one entity, is two names
             seen = self.seen.setdefault(each, _Seen())
@@ -164,6 +178,10 @@ class TypeBook:
                 seen.acts.append(cue)
             if in_title:
                 seen.titles.append(cue)
+            if articled:
+                seen.articled.append(cue)
+            if zone is not None:
+                seen.zones.append(zone)
         words = key.split()
         if e.label == "PERSON" and len(words) >= 2 and first_name_gender(words[0]) != "unknown":
             self.first_names.setdefault(words[-1], a.text[e.start : e.end])
@@ -205,6 +223,8 @@ class TypeBook:
         if len(words) == 1 and key in self.first_names:
             return Typed("person", f"the article names the person {self.first_names[key]}")
         seen = self.seen.get(key) or _Seen()
+        if seen.zones and len(seen.zones) == seen.labels.total():
+            return Typed(None, f"it follows the time '{seen.zones[0]}': a time zone")
         if seen.titles and len(seen.titles) == seen.labels.total():
             return Typed("thing", f"it names an office's portfolio: '{seen.titles[0]}'")
         label = seen.labels.most_common(1)[0][0] if seen.labels else None
@@ -239,6 +259,12 @@ class TypeBook:
         backed = seen.place_weak or seen.place_hint or len(words) > 1 or name.isupper()
         if label in ("GPE", "LOC") and not backed:
             return Typed(None)  # an unknown word the tagger guessed a place: "Satan", "Ubisoft"
+        if label == "PERSON" and seen.articled and not names_an_agent(words[-1]):
+            # "during the Hajj", tagged a person; but "the Joker", "the Queen" are people
+            return Typed(
+                None,
+                f"the article's words: '{seen.articled[0]}', and a person's name takes no article",
+            )
         if label is not None:
             return Typed(_BY_LABEL[label], f"the tagger's label {label}", firm=False)
         return Typed(None)
