@@ -120,3 +120,20 @@ def test_quotes_that_are_not_speech_are_scored_out() -> None:
     assert tally.counts["quotes_gold"] == 1
     assert tally.counts["quotes_pred"] == 0
     assert numbers["quote_r_overlap"] == 0.0
+
+
+def test_a_place_and_its_abbreviation_are_one_entity() -> None:
+    """GUM lists "KSC" apart from "Kennedy Space Center", the article's own abbreviation
+    of it; a summary that lists the place once has found both, as who scoring already
+    treats "KCNA". Another place's initials are not it."""
+    text = "NASA met at the Kennedy Space Center (KSC) in Florida. KSC staff cheered."
+    at = {w: {"text": w, "start": text.index(w), "end": text.index(w) + len(w)}
+          for w in ("Kennedy Space Center", "KSC", "Florida")}  # fmt: skip
+    gold = {"text": text, "who": [], "when": [], "quotes": [],
+            "where": [at["Kennedy Space Center"], at["KSC"], at["Florida"]]}  # fmt: skip
+    tally = Tally()
+    score(gold, ground(text, {"where": [{"text": "Kennedy Space Center"}]}), tally)
+    assert report(tally)["where_recall"] == 2 / 3  # the centre, in two mentions; not Florida
+    tally = Tally()
+    score(gold, ground(text, {"where": [{"text": "Florida"}]}), tally)
+    assert report(tally)["where_recall"] == 1 / 3

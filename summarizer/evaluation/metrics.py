@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from summarizer.reading.names import name_key, same_key
+from summarizer.reading.names import is_acronym, name_key, same_key
 from summarizer.reading.textindex import normalize
 from summarizer.schema import Summary
 
@@ -94,7 +94,13 @@ def entity(field: str, text: str) -> str:
 
 
 def same(field: str, a: str, b: str) -> bool:
-    return same_key(a, b) if field == "who" else a == b
+    """Whether two keys are one entity: for who, as the summary's own name keys match;
+    for where and when, one text, or a place and its abbreviation ("KSC" for "Kennedy
+    Space Center"), which GUM lists as two mentions and a summary rightly lists once."""
+    if field == "who":
+        return same_key(a, b)
+    short, long = sorted((a, b), key=len)
+    return a == b or (field == "where" and " " not in short and is_acronym(short, long))
 
 
 def score_entities(gold: dict[str, Any], summary: Summary, tally: Tally) -> None:

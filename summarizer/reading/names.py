@@ -135,7 +135,7 @@ _NOT_INITIALS = frozenset(["of", "the", "and", "for", "de", "du", "des"])
 _DEMONYM_INITIALS = frozenset(d[0] for d in DEMONYMS)
 
 
-def _is_acronym(short: str, long: str) -> bool:
+def is_acronym(short: str, long: str) -> bool:
     """ "kcna" for "korean central news agency" (three letters at least). The key of a
     long name has lost its leading demonym ("central news agency"), so an acronym one
     letter longer, that letter a demonym's ("k" for "korean"), also stands for it."""
@@ -157,7 +157,7 @@ def same_key(a: str, b: str) -> bool:
         return True
     if (" " in a) != (" " in b):
         short, long = (b, a) if " " in a else (a, b)
-        if _is_acronym(short, long) or long.startswith(short + " of "):
+        if is_acronym(short, long) or long.startswith(short + " of "):
             return True  # "kcna"; "church" for "church of scientology"
     if not a or not b or a[0] != b[0]:
         return False
