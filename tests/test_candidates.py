@@ -98,3 +98,20 @@ def test_a_word_capitalised_mid_sentence_is_a_name_though_written_in_lower_case_
         "Lee Baca of the Los Angeles Sheriff's office spoke on Friday. A sheriff will attend."
     )
     assert "Sheriff" not in sheriff["who"] + sheriff["where"], sheriff
+
+
+def test_an_abbreviation_the_article_defines_is_its_name_and_no_organisation() -> None:
+    """ "(JSC)" after "the Johnson Space Center" makes "the JSC" that place, though the
+    tagger calls it an organisation; the tagger's "The World Health Organisation (WHO" and
+    "a World Health Organisation" are proposed as the name."""
+    found = _fields(
+        "Astronauts trained at the Johnson Space Center (JSC) in Houston for months. The "
+        "JSC will close a hangar next year, a spokeswoman said."
+    )
+    assert "Johnson Space Center" in found["where"], found
+    assert "JSC" not in found["who"], found
+    found = _fields(
+        "The World Health Organisation (WHO) says iodine deficiency is rising, and a World "
+        "Health Organisation report warned of it in May."
+    )
+    assert found["who"] == ["World Health Organisation"], found

@@ -18,6 +18,7 @@ from typing import Literal
 from summarizer.pipeline.body import from_body
 from summarizer.reading import Analysis, Entity, Reading
 from summarizer.reading.anchors import is_clause
+from summarizer.reading.cues import abbreviation_after
 from summarizer.reading.entitytypes import NAME_LABELS, conjuncts
 from summarizer.reading.instructions import is_instruction
 from summarizer.reading.names import KeyBook, name_key, name_words
@@ -98,6 +99,9 @@ _INITIALISM_END = re.compile(r"(?:^|[\s.])\w\.$")
 
 
 def _clean(name: str) -> str:
+    head, opening, _ = name.partition(" (")  # "World Health Organisation (WHO", the tagger's
+    name = head if opening and ")" not in name else name
+    name = name.removeprefix("a ").removeprefix("an ")  # "a World Health Organisation report"
     for possessive in ("'s ", "\u2019s "):  # "Ukraine’s Sumy": the tagger's one entity
         owner, _, owned = name.rpartition(possessive)
         # ... unless the owned is one common word: "Korean People's Army" is one name
@@ -170,6 +174,7 @@ def _spans(reading: Reading) -> list[tuple[str, str, int, int]]:
     out = []
     spans: list[tuple[str, int, int]] = []  # (label, first token, last + 1) of names
     places: set[int] = set()  # tokens of names used as places
+    short_for: dict[str, str] = {}  # an abbreviation the article defines: its name's label
     for e in a.entities:
         if e.label not in _KINDS and e.label not in NAME_LABELS:
             continue
@@ -181,9 +186,11 @@ def _spans(reading: Reading) -> list[tuple[str, str, int, int]]:
             m = hit[1]
             out.append((e.label, m.group(), e.start + m.start(), e.start + m.end()))
             continue
-        label = _label(reading, e, _clean(raw))
+        label = short_for.get(_clean(raw)) or _label(reading, e, _clean(raw))
         if label is None:
             continue
+        if (short := abbreviation_after(a, e.first, e.last)) is not None:
+            short_for[short] = label  # "the Kennedy Space Center (KSC)": "KSC" is it too
         runs = [(e.first, e.last)]
         if _KINDS[label][1] == "where":
             places.update(range(e.first, e.last))

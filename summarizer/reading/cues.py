@@ -102,3 +102,15 @@ def zone_cue(a: Analysis, e: Entity) -> str | None:
     if e.last - e.first != 1 or not a.word(e.first).isupper() or before < 0:
         return None
     return a.word(before) if _CLOCK.fullmatch(a.word(before)) else None
+
+
+def abbreviation_after(a: Analysis, first: int, last: int) -> str | None:
+    """The word in parentheses right after the name at tokens [first, last), when it is
+    in capitals with the name's first letter: "KSC" after "the Kennedy Space Center",
+    "M5S" after "Movimento 5 Stelle". The article names the same entity so from then on;
+    not a source after a dateline ("PARIS (AFP)")."""
+    if last + 2 >= len(a) or a.word(last) != "(" or a.word(last + 2) != ")":
+        return None
+    short = a.word(last + 1)
+    initial = next((w[:1] for t in range(first, last) if (w := a.word(t))[:1].isupper()), "")
+    return short if short.isupper() and short[:1] == initial else None
