@@ -99,8 +99,10 @@ def same(field: str, a: str, b: str) -> bool:
     Space Center"), which GUM lists as two mentions and a summary rightly lists once."""
     if field == "who":
         return same_key(a, b)
+    if a == b or field != "where":
+        return a == b
     short, long = sorted((a, b), key=len)
-    return a == b or (field == "where" and " " not in short and is_acronym(short, long))
+    return " " not in short and is_acronym(short, long)
 
 
 def score_entities(gold: dict[str, Any], summary: Summary, tally: Tally) -> None:

@@ -186,7 +186,8 @@ def _spans(reading: Reading) -> list[tuple[str, str, int, int]]:
             m = hit[1]
             out.append((e.label, m.group(), e.start + m.start(), e.start + m.end()))
             continue
-        label = short_for.get(_clean(raw)) or _label(reading, e, _clean(raw))
+        name = _clean(raw)
+        label = short_for.get(name) or _label(reading, e, name)
         if label is None:
             continue
         if (short := abbreviation_after(a, e.first, e.last)) is not None:

@@ -4,10 +4,9 @@ member of X" an organisation). `entitytypes` weighs them with the other evidence
 
 from __future__ import annotations
 
-import re
-
 from summarizer.reading.analysis import Analysis, Entity
 from summarizer.reading.names import TITLES
+from summarizer.reading.timeexpr import clock_at_end
 
 # Prepositions of place: "in Sumy", "near Demidovka". "in" and "within" also take
 # organisations ("in Congress"), so they outvote only a label that is not ORG.
@@ -92,16 +91,12 @@ def article_cue(a: Analysis, e: Entity, root: int) -> bool:
     return the >= 0 and a.lemmas[the] == "the" and a.heads[the] == root
 
 
-_CLOCK = re.compile(r"\d{1,2}[:.]\d{2}|[ap]\.?m\.?", re.IGNORECASE)
-
-
 def zone_cue(a: Analysis, e: Entity) -> str | None:
-    """The time of day an initialism follows, if it does ("15:11 GMT", "9 a.m. EST"): the
+    """The time of day an initialism follows, if it does ("15:11 GMT", "9 p.m. EST"): the
     initialism is that time's zone, not an organisation."""
-    before = e.first - 1
-    if e.last - e.first != 1 or not a.word(e.first).isupper() or before < 0:
+    if e.last - e.first != 1 or not a.word(e.first).isupper():
         return None
-    return a.word(before) if _CLOCK.fullmatch(a.word(before)) else None
+    return clock_at_end(a.text[max(0, e.start - 16) : e.start])
 
 
 def abbreviation_after(a: Analysis, first: int, last: int) -> str | None:

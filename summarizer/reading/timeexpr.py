@@ -63,6 +63,9 @@ _TIME_NOUNS = (
     r"centuries|(?:twen|thir|for|fif|six|seven|eigh|nine)ties"
 )
 
+_CLOCK = r"\d{1,2}(?::\d\d)? ?(?:a\.?m\b\.?|p\.?m\b\.?)|\d{1,2}:\d\d"  # "9 p.m.", "15:11"
+_CLOCK_AT_END = re.compile(rf"\b({_CLOCK})\s*$", re.IGNORECASE)
+
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (name, re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE))
     for name, pattern in [
@@ -74,7 +77,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ("rel", rf"{_REL} (?:{_UNIT}|{_WDAY}|{_MON})"),
         ("span", rf"{_QTY} {_UNIT}"),
         ("wday", _WDAY),
-        ("clock", r"\d{1,2}(?::\d\d)? ?(?:a\.?m\b\.?|p\.?m\b\.?)|\d{1,2}:\d\d"),
+        ("clock", _CLOCK),
         ("decade", r"(?P<decade>(?:1[6-9]|20)\d)0s"),
         ("vague", rf"(?:{_VAGUE})"),
         ("mon", _MON),
@@ -108,6 +111,12 @@ def _year_ok(span: str, m: re.Match[str]) -> bool:
 
 
 @lru_cache(maxsize=8192)
+def clock_at_end(text: str) -> str | None:
+    """The time of day `text` ends with, if any: "15:11" of "As of 15:11 "."""
+    m = _CLOCK_AT_END.search(text)
+    return m.group(1) if m else None
+
+
 def find_time(span: str) -> tuple[str, re.Match[str]] | None:
     """The most specific time expression in `span`, as (pattern name, match), or None."""
     for name, pattern in PATTERNS:
