@@ -164,6 +164,15 @@ def test_a_quotation_paragraph_goes_on_with_the_previous_speaker_gum() -> None:
             "Solomon",  # the small model tags "the Refugee Council Enver" as one organisation
             "Solomon",
         ),
+        (  # GUM (nasa): the place in the title is no word of the name
+            'In a statement, Governor of Washington Chris Gregoire said, "The Museum of Flight '
+            'put a tremendous amount of effort into landing a retired shuttle."',
+            "The Museum of Flight put a tremendous amount of effort into landing a retired "
+            "shuttle.",
+            "Chris Gregoire",
+            "Chris Gregoire",
+            "Chris Gregoire",
+        ),
     ],
     ids=[
         "the-professor",
@@ -172,6 +181,7 @@ def test_a_quotation_paragraph_goes_on_with_the_previous_speaker_gum() -> None:
         "title-and-name",
         "brackets",
         "ceo-of",
+        "governor-of-place",
     ],
 )
 def test_descriptions_and_affiliations_resolve_to_the_person(

@@ -17,6 +17,7 @@ from itertools import islice
 
 from summarizer.reading.analysis import Analysis
 from summarizer.reading.cast import SPEAKER_LABELS, Cast, Member, Mention
+from summarizer.reading.gender import first_name_gender
 from summarizer.reading.names import TITLES, name_key, name_words
 
 _MALE = frozenset(["he", "him", "his", "himself"])
@@ -95,10 +96,16 @@ def _named(cast: Cast, tok: int) -> Referent | None:
     a = cast.analysis
     ent = a.entity(tok)
     first, last = (ent.first, ent.last) if ent and ent.label in SPEAKER_LABELS else (tok, tok + 1)
-    # Names in front that the tagger left out ("Valeska" of "Valeska Paris" tagged a place).
+    # Names in front that the tagger left out or tagged apart ("Valeska" of "Valeska Paris",
+    # two places to it), but no other entity's words unless a first name ("the Refugee
+    # Council Enver Solomon").
     while (
         first > 0
         and a.pos[first - 1] == "PROPN"
+        and (
+            a.ent_of[first - 1] in (-1, a.ent_of[tok])
+            or first_name_gender(a.word(first - 1)) != "unknown"
+        )
         and first <= a.heads[first - 1] < last
         and a.deps[first - 1] in ("compound", "flat")
         and a.lemmas[first - 1].rstrip(".") not in TITLES
