@@ -161,8 +161,8 @@ def test_a_quotation_paragraph_goes_on_with_the_previous_speaker_gum() -> None:
             '"must be well thought out".',
             "must be well thought out",
             "Enver Solomon",
-            "Solomon",  # the small model tags "the Refugee Council Enver" as one organisation
-            "Solomon",
+            "Enver Solomon",  # the small model's "Solomon", with the first name it left out
+            "Enver Solomon",
         ),
         (  # GUM (nasa): the place in the title is no word of the name
             'In a statement, Governor of Washington Chris Gregoire said, "The Museum of Flight '

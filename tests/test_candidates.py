@@ -115,3 +115,28 @@ def test_an_abbreviation_the_article_defines_is_its_name_and_no_organisation() -
         "Health Organisation report warned of it in May."
     )
     assert found["who"] == ["World Health Organisation"], found
+
+
+def test_a_name_is_proposed_whole_where_the_tagger_stops_short() -> None:
+    """The small tagger leaves words of a name out: a first name before the surname, a
+    word the name's last part qualifies. A reader lists "Enver Solomon", not "Solomon";
+    titles and the next person's first name stay out (excerpts of GUM's Wikinews
+    articles, CC BY 2.5)."""
+    found = _fields(
+        "After the leak, CEO of the Refugee Council Enver Solomon told Sky News any process "
+        '"must be well thought out".'
+    )
+    assert found["who"] == ["Refugee Council", "Enver Solomon", "Sky News"], found
+    found = _fields(
+        "The successful UNC Greensboro exhibit included Polaroids of author Truman Capote "
+        "and singer-songwriter Carly Simon."
+    )
+    assert "Carly Simon" in found["who"], found
+    assert "Simon" not in found["who"], found
+    found = _fields(
+        "Atwood, a Booker Prize-winner, was there to launch her graphic novel Angel Catbird, "
+        "with illustrator Johnnie Christmas. Lee was making his final Canadian convention "
+        "appearance."
+    )
+    assert "Johnnie Christmas" in found["who"], found
+    assert "Johnnie" not in found["who"], found

@@ -20,8 +20,9 @@ from functools import cached_property
 from itertools import accumulate
 from sys import intern
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
+from summarizer.reading.namespan import name_span
 from summarizer.reading.pipeline import nlp
 from summarizer.reading.rows import Labels, Rows
 from summarizer.reading.trees import subtree_spans
@@ -251,18 +252,16 @@ def _parse(text: str, sha: str, deadline: float | None) -> Analysis:
         ent_base = len(entities)
         labels = [-1] * len(doc)
         for k, ent in enumerate(doc.ents):
-            end = ent.end  # without a possessive the tagger took in ("New People Party's")
-            while end > ent.start + 1 and _not_the_names(ent.label_, doc[end - 1]):
-                end -= 1
-            last = doc[end - 1]
+            start, end = name_span(ent)
+            first, last = doc[start], doc[end - 1]
             entities.append(
-                offset + ent.start_char,
+                offset + first.idx,
                 offset + last.idx + len(last.text),
                 ent.label_,
-                base + ent.start,
+                base + start,
                 base + end,
             )
-            labels[ent.start : end] = [ent_base + k] * (end - ent.start)
+            labels[start:end] = [ent_base + k] * (end - start)
         for tok in doc:
             starts.append(offset + tok.idx)
             ends.append(offset + tok.idx + len(tok.text))
@@ -279,15 +278,6 @@ def _parse(text: str, sha: str, deadline: float | None) -> Analysis:
     return Analysis(
         text, sha, starts, ends, heads, deps, lemmas, pos, tags, ent_of, sent_first, entities
     )
-
-
-def _not_the_names(label: str, token: Token) -> bool:
-    """Whether a token that ends the tagger's entity is no word of its name: a possessive;
-    in a name (not a time: "this week"), a common noun in lower case, a word of its own
-    ("Yonhap news agency" is "Yonhap"; "Lam Cheuk-ting" ends in "ting")."""
-    spaced = token.i > 0 and bool(token.doc[token.i - 1].whitespace_)
-    common = spaced and token.tag_ in ("NN", "NNS") and token.text.islower()
-    return token.tag_ == "POS" or (common and label in ("PERSON", "ORG", "GPE", "LOC", "FAC"))
 
 
 def parse(text: str, deadline: float | None = None) -> Analysis:
