@@ -144,10 +144,16 @@ def read_item(item: Source, number: int) -> Article:
 
 def _names_a_file(item: str) -> bool:
     """A string is a path when it is one line naming an existing file or an article
-    file's name (a missing 'a.txt' is 'no such file', not a three-word article)."""
+    file's name (a missing 'a.txt' is 'no such file', not a three-word article). A line
+    the system cannot take for a name (a paragraph: "File name too long") is text."""
     if "\n" in item or len(item) > 4096:
         return False
-    return item.lower().endswith(ARTICLE_SUFFIXES) or Path(item).is_file()
+    if item.lower().endswith(ARTICLE_SUFFIXES):
+        return True
+    try:
+        return Path(item).is_file()
+    except OSError:  # ENAMETOOLONG
+        return False
 
 
 def _settings(options: ModelOptions) -> Settings:

@@ -202,7 +202,7 @@ def collect_articles(paths: list[str]) -> list[str]:
     found: list[str] = []
     for given in paths:
         path = Path(given)
-        if given != "-" and path.is_dir():
+        if given != "-" and _is_dir(path):
             found += sorted(
                 str(p)
                 for p in path.rglob("*")
@@ -211,6 +211,15 @@ def collect_articles(paths: list[str]) -> list[str]:
         else:
             found.append(given)
     return list(dict.fromkeys(found))
+
+
+def _is_dir(path: Path) -> bool:
+    """`path.is_dir()`, False where the system takes no such name ("File name too long"):
+    reading it then fails as that file's one-line error, and the other files go on."""
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
 
 
 def parse_json(text: str) -> Any:

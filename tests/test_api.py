@@ -63,6 +63,17 @@ def test_summarize_a_file_by_path_or_name(url: str, tmp_path: Path) -> None:
         summarizer.summarize("missing.txt", base_url=url, model="scripted")
 
 
+def test_a_one_line_article_longer_than_a_file_name_is_text() -> None:
+    """A paragraph with no line break is no path, though the system refuses so long a
+    name ("File name too long") rather than saying there is no such file."""
+    line = ("Maria Hale spoke in Lyon on Monday about the flood and the town's plans. " * 5).strip()
+    assert len(line) > 255
+    summary = summarizer.summarize(line, model="none")
+    assert summary.article.source == "text 1"
+    assert [w.text for w in summary.who] == ["Maria Hale"]
+    assert_grounded(line, summary)
+
+
 def test_many_in_order_with_per_item_errors(tmp_path: Path) -> None:
     """A bad item and a failed model call fail their own articles only, in place."""
     script = Script([GOOD, Reply(404, {"error": {"message": "no such model"}})], default=GOOD)

@@ -45,6 +45,23 @@ def test_a_fifo_is_a_one_line_error_not_a_hang(tmp_path: Path) -> None:
     ]
 
 
+def test_a_name_too_long_for_the_system_is_a_one_line_error_and_the_rest_go_on(
+    tmp_path: Path,
+) -> None:
+    """An article's text pasted where a path goes: the check for a folder raised
+    ENAMETOOLONG, a traceback, and no article was summarized."""
+    good = tmp_path / "good.txt"
+    good.write_text(TEXT, encoding="utf-8")
+    pasted = "Maria Hale spoke in Lyon. " * 12
+    code, out, err = summarize(pasted, str(good), "--format", "json")
+    assert code == 1
+    assert json.loads(out)["who"][0]["text"] == "Maria Hale"
+    assert err.splitlines() == [
+        f"summarizer: error: {pasted}: cannot be read (File name too long)",
+        "summarized 1 of 2 articles, 1 failed",
+    ]
+
+
 @pytest.fixture
 def unix_socket(tmp_path: Path) -> Iterator[Path]:
     path = tmp_path / "listening.txt"
