@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from summarizer.reading.names import is_acronym, name_key, same_key
+from summarizer.reading.namesakes import Namesakes, namesakes
 from summarizer.reading.textindex import normalize
 from summarizer.schema import Summary
 
@@ -50,6 +51,12 @@ class Tally:
         return self.counts[part] / self.counts[whole] if self.counts[whole] else None
 
 
+def people_of(gold: dict[str, Any]) -> Namesakes:
+    """Who shares a surname among the gold's people, so that "Tanya Chan" for "Gary
+    Chan" scores as the other person, not the same surname."""
+    return namesakes((w["start"], w["text"]) for w in gold["who"])
+
+
 def score_quotes(gold: dict[str, Any], summary: Summary, tally: Tally) -> None:
     """Quote spans and speakers; gold items that are not speech (`is_speech: false`: a
     title, a sign) are scored out, and so are predictions that match them."""
@@ -63,6 +70,7 @@ def score_quotes(gold: dict[str, Any], summary: Summary, tally: Tally) -> None:
         if not any(overlap(span(q, text), o) >= 0.8 * (o[1] - o[0]) for o in other)
     ]
     tally.add(quotes_gold=len(golds), quotes_pred=len(predicted))
+    sakes = people_of(gold)
     used_exact: set[int] = set()
     used_overlap: set[int] = set()
     for quote in predicted:
@@ -82,15 +90,17 @@ def score_quotes(gold: dict[str, Any], summary: Summary, tally: Tally) -> None:
         if overlap(at, g) >= 0.8 * (g[1] - g[0]):
             used_overlap.add(best)
             if speaker:
-                right = same_key(name_key(quote.speaker), name_key(speaker))
+                right = same_key(sakes.key(quote.speaker, g[0]), sakes.key(speaker, g[0]))
                 tally.add(speaker_gold=1, speaker_right=int(right))
     tally.add(quotes_exact=len(used_exact), quotes_overlap=len(used_overlap))
 
 
-def entity(field: str, text: str) -> str:
+def entity(field: str, text: str, sakes: Namesakes | None = None, at: int | None = None) -> str:
     """What makes mentions one entity: a person's or organisation's name key ("Jon Ortiz"
-    and "Ortiz" are one), else the normalised text."""
-    return (name_key(text) if field == "who" else "") or _key(text)
+    and "Ortiz" are one; of namesakes in `sakes`, the one named nearest before `at`),
+    else the normalised text."""
+    who = (sakes.key(text, at) if sakes else name_key(text)) if field == "who" else ""
+    return who or _key(text)
 
 
 def same(field: str, a: str, b: str) -> bool:
@@ -106,19 +116,19 @@ def same(field: str, a: str, b: str) -> bool:
 
 
 def score_entities(gold: dict[str, Any], summary: Summary, tally: Tally) -> None:
-    text = gold["text"]
+    text, sakes = gold["text"], people_of(gold)
     for name in FIELDS:
         entities: dict[str, list[tuple[int, int]]] = {}
         dates: dict[str, str | None] = {}
         for item in gold[name]:
-            key = entity(name, item["text"])
+            key = entity(name, item["text"], sakes, item["start"])
             entities.setdefault(key, []).append(span(item, text))
             dates.setdefault(key, item.get("date"))
         predicted = getattr(summary, name)
         found: set[str] = set()
         right_pred = 0
         for item in predicted:
-            at, key = span(item, text), entity(name, item.text)
+            at, key = span(item, text), entity(name, item.text, sakes, item.start)
             hits = {
                 k
                 for k, spans in entities.items()

@@ -14,7 +14,7 @@ from typing import Literal
 
 from summarizer.reading.attribution import Attribution
 from summarizer.reading.cast import Cast
-from summarizer.reading.names import name_key, same_key
+from summarizer.reading.names import same_key
 from summarizer.reading.referents import Referent
 from summarizer.reading.speech import SPEECH_NOUNS
 from summarizer.reading.textindex import WORD_RE
@@ -47,7 +47,7 @@ def _claim_words(claim: str) -> list[str]:
 def _matches(cast: Cast, ref: Referent, claim: str) -> bool:
     """Whether `claim` names the referent: its name, surname or spelling variant, or for an
     unnamed speaker, the same head noun ("one poster" for "The poster wrote")."""
-    key = name_key(claim)
+    key = cast.key_of(claim)
     if ref.named:
         raw = " ".join(_claim_words(claim))
         if same_key(key, ref.key) or same_key(raw, ref.key):
@@ -64,7 +64,7 @@ def _matches(cast: Cast, ref: Referent, claim: str) -> bool:
 def named_in_article(cast: Cast, words: frozenset[str], claim: str) -> bool:
     """Whether the article names the claimed speaker: a member of its cast, or for an
     unnamed one ("the sign"), its head noun among the article's (case-folded) `words`."""
-    if cast.member(name_key(claim)) is not None:
+    if cast.member(cast.key_of(claim)) is not None:
         return True
     head = _claim_words(claim)[-1:]
     return bool(head) and head[0] in words
@@ -73,7 +73,7 @@ def named_in_article(cast: Cast, words: frozenset[str], claim: str) -> bool:
 def judge(cast: Cast, attribution: Attribution, claim: str) -> Verdict:
     """The verdict on `claim` as the speaker of a quotation attributed as `attribution`."""
     ref = attribution.speaker
-    key = name_key(claim)
+    key = cast.key_of(claim)
     member = cast.member(key)
     if ref is None:
         if member is None or member.key in attribution.nearby:

@@ -227,9 +227,9 @@ def _merge(reading: Reading) -> list[Candidate]:
     cast = reading.cast
     spans = _spans(reading)
     votes: dict[str, int] = {}  # per name key: person mentions (a full name counts
-    for label, name, *_ in spans:  # three times) less place mentions
+    for label, name, start, _ in spans:  # three times) less place mentions
         if label in ("PERSON", "GPE", "LOC"):
-            key = name_key(name)
+            key = cast.key_of(name, start)
             vote = (3 if len(name_words(name)) > 1 else 1) if label == "PERSON" else -1
             votes[key] = votes.get(key, 0) + vote
     people = KeyBook()
@@ -238,7 +238,7 @@ def _merge(reading: Reading) -> list[Candidate]:
             people.add(key)
     for label, name, start, end in spans:
         prefix, wanted = _KINDS[label]
-        key = name.lower() if wanted == "when" else name_key(name)
+        key = name.lower() if wanted == "when" else cast.key_of(name, start)
         if wanted != "when" and key and (person := people.find(key)) is not None:
             prefix, wanted, key = "P", "who", person
         elif wanted == "where":  # a place is its whole name: "South Australia" is not
@@ -256,7 +256,7 @@ def _merge(reading: Reading) -> list[Candidate]:
         found.mentions.append((start, end))
     for c in out:
         c.mentions.sort()
-        member = cast.member(name_key(c.name)) if c.kind == "who" else None
+        member = cast.member(cast.key_of(c.name, c.mentions[0][0])) if c.kind == "who" else None
         if member is not None and member.roles:
             c.roles = tuple(sorted(member.roles))
     return out

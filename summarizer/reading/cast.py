@@ -17,7 +17,8 @@ from functools import cached_property
 
 from summarizer.reading.analysis import Analysis
 from summarizer.reading.gender import Gender, first_name_gender, honorific_gender
-from summarizer.reading.names import TITLES, KeyBook, name_key, name_words, same_key
+from summarizer.reading.names import TITLES, KeyBook, name_words, same_key
+from summarizer.reading.namesakes import Namesakes, namesakes
 from summarizer.reading.quotations import Region, quote_regions
 from summarizer.reading.rows import Rows
 from summarizer.reading.speech import is_speech
@@ -77,6 +78,7 @@ class Cast:
     members: dict[str, Member]
     narrated: Mentions  # in text order; mentions inside quotations left out
     quoted: bytearray  # per token: 1 inside a quotation (marks included), else 0
+    namesakes: Namesakes = field(default_factory=Namesakes)  # people who share a surname
 
     @cached_property
     def people(self) -> frozenset[str]:
@@ -95,6 +97,10 @@ class Cast:
         """Where every mention starts, in order, and its member's key."""
         found = sorted((s, k) for k, m in self.members.items() for s in m.mentions)
         return array("i", (s for s, _ in found)), [k for _, k in found]
+
+    def key_of(self, name: str, start: int | None = None) -> str:
+        """The key of the member `name` names at offset `start` (`namesakes`)."""
+        return self.namesakes.key(name, start)
 
     def member(self, key: str) -> Member | None:
         """The member a name key names (spelling variants and surnames allowed)."""
@@ -176,10 +182,11 @@ def build_cast(a: Analysis) -> Cast:
             found.append((e.start, e.end, e.first, e.last, e.label))
     # People first, so that a surname tagged otherwise joins the person it names.
     found.sort(key=lambda f: (f[4] != "PERSON", f[0]))
+    sakes = namesakes((f[0], _clean_name(a.text[f[0] : f[1]])) for f in found if f[4] == "PERSON")
     spans: list[tuple[int, int, str, int, int]] = []
     for start, end, first, last, label in found:
         name = _clean_name(a.text[start:end])
-        key = name_key(name)
+        key = sakes.key(name, start)
         if not key:
             continue
         member = members.get(key)
@@ -195,17 +202,20 @@ def build_cast(a: Analysis) -> Cast:
         if member.person:
             member.roles |= _roles(a, first, last)
         spans.append((start, end, member.key, first, last))
-    _add_speaking_names(a, members, spans)
-    _add_bare_surnames(a, members, spans)
+    _add_speaking_names(a, members, spans, sakes)
+    _add_bare_surnames(a, members, spans, sakes)
     for member in members.values():
         if member.person:
             member.gender = _gender(a, member)
     narrated = sorted((s, e, k) for s, e, k, first, _ in spans if not quoted[first])
-    return Cast(a, regions, members, Mentions(narrated), quoted)
+    return Cast(a, regions, members, Mentions(narrated), quoted, sakes)
 
 
 def _add_speaking_names(
-    a: Analysis, members: dict[str, Member], spans: list[tuple[int, int, str, int, int]]
+    a: Analysis,
+    members: dict[str, Member],
+    spans: list[tuple[int, int, str, int, int]],
+    sakes: Namesakes,
 ) -> None:
     """Proper nouns the tagger missed that are the subject of a speech verb ("Rathbun
     wrote"): people, unless the name reads as an organisation's."""
@@ -218,7 +228,7 @@ def _add_speaking_names(
         while first > 0 and a.heads[first - 1] == i and a.deps[first - 1] in ("compound", "flat"):
             first -= 1
         name = a.text[a.starts[first] : a.ends[i]]
-        key = name_key(name)
+        key = sakes.key(name, a.starts[first])
         if not key or any(same_key(k, key) for k in members):
             continue
         members[key] = Member(key, name, person=" " not in key)
@@ -227,13 +237,17 @@ def _add_speaking_names(
 
 
 def _add_bare_surnames(
-    a: Analysis, members: dict[str, Member], spans: list[tuple[int, int, str, int, int]]
+    a: Analysis,
+    members: dict[str, Member],
+    spans: list[tuple[int, int, str, int, int]],
+    sakes: Namesakes,
 ) -> None:
-    """Proper nouns outside any entity that are a known person's surname ("Rathbun")."""
+    """Proper nouns outside any entity that are a known person's surname ("Rathbun"); of
+    two people who share it, the one named in full nearest before."""
     tagged = bytearray(len(a))
     for *_, first, _ in spans:
         tagged[first] = 1
-    people = {k: m for k, m in members.items() if m.person and " " not in k}
+    people = {k: m for k, m in members.items() if m.person}
     for i in range(len(a)):
         # Any part of speech: the small model tags a surname that opens a sentence as a
         # verb at times ("Rathbun requested ...").
@@ -242,7 +256,7 @@ def _add_bare_surnames(
         ent = a.entity(i)
         if ent is not None and ent.label in SPEAKER_LABELS:
             continue
-        member = people.get(name_key(a.word(i)))
+        member = people.get(sakes.key(a.word(i), a.starts[i]))
         if member is not None:
             member.mentions.append(a.starts[i])
             spans.append((a.starts[i], a.ends[i], member.key, i, i + 1))

@@ -18,7 +18,7 @@ from itertools import islice
 from summarizer.reading.analysis import Analysis
 from summarizer.reading.cast import SPEAKER_LABELS, Cast, Member, Mention
 from summarizer.reading.gender import first_name_gender
-from summarizer.reading.names import TITLES, name_key, name_words
+from summarizer.reading.names import TITLES, name_words
 
 _MALE = frozenset(["he", "him", "his", "himself"])
 _FEMALE = frozenset(["she", "her", "hers", "herself"])
@@ -115,7 +115,7 @@ def _named(cast: Cast, tok: int) -> Referent | None:
     while start < end and not a.text[start].isalnum():  # "―Pamela Padilla"
         start += 1
     text = a.text[start:end]
-    key = name_key(text.removesuffix("'s").removesuffix("\u2019s"))
+    key = cast.key_of(text.removesuffix("'s").removesuffix("\u2019s"), start)
     if not key:
         return None
     member = cast.member(key)
