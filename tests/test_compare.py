@@ -12,7 +12,7 @@ from summarizer.compare import Comparison, compare
 from summarizer.compare.model import EntityKind, QuoteLabel, QuoteMatch
 from summarizer.compare.quotes import folded_words
 from summarizer.evaluation.compare_gold import read_gold, score
-from summarizer.inputs import read_article
+from summarizer.inputs import article_from_text, read_article
 from summarizer.pipeline.textonly import text_summary
 from tests.conftest import ROOT
 
@@ -123,3 +123,18 @@ def test_seeds_state_the_same_distance_in_two_spellings(seeds: Comparison) -> No
     assert not distance.differs
     assert {m.text for m in distance.mentions} == {"only two kilometers", "just two kilometres"}
     assert not [r for r in seeds.numbers if r.differs]  # the rewrite changed no number
+
+
+def test_two_people_who_share_a_surname_are_two_rows() -> None:
+    """Keyed by surname, "Tanya Chan" and "Gary Chan" were one row, and one outlet's
+    report of her looked like the other's of him."""
+    texts = [
+        "Tanya Chan of the Civic Party won the seat on Sunday. Gary Chan of the DAB lost it.\n",
+        "Gary Chan, the DAB candidate, lost his seat on Sunday.\n",
+    ]
+    articles = [article_from_text(t, f"outlet {i}", f"outlet-{i}") for i, t in enumerate(texts)]
+    rows = compare([(text_summary(a), a.text) for a in articles]).entities
+    people = {r.key: r.sources for r in rows if r.kind is EntityKind.who}
+    assert people["tanya chan"] == [0]
+    assert people["gary chan"] == [0, 1]
+    assert "chan" not in people

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from summarizer.compare.entities import entity_rows
-from summarizer.compare.keys import Keys
+from summarizer.compare.keys import keys_for
 from summarizer.compare.model import Comparison, Source
 from summarizer.compare.numbers import number_rows
 from summarizer.compare.quotes import match_quotes, voices
@@ -34,7 +34,7 @@ def compare(articles: list[tuple[Summary, str]]) -> Comparison:
     for its quotes' words and its numbers."""
     summaries = [s for s, _ in articles]
     parses = [parse(text) for _, text in articles]
-    keys = Keys()  # one key space for the whole comparison
+    keys = keys_for(summaries)  # one key space for the whole comparison
     entities = entity_rows(summaries, keys)
     by_source = [
         voices(i, s, a, keys) for i, (s, a) in enumerate(zip(summaries, parses, strict=True))
