@@ -110,13 +110,13 @@ def _year_ok(span: str, m: re.Match[str]) -> bool:
     return _YEAR_CONTEXT.search(span[: m.start()]) is not None
 
 
-@lru_cache(maxsize=8192)
 def clock_at_end(text: str) -> str | None:
     """The time of day `text` ends with, if any: "15:11" of "As of 15:11 "."""
     m = _CLOCK_AT_END.search(text)
     return m.group(1) if m else None
 
 
+@lru_cache(maxsize=8192)
 def find_time(span: str) -> tuple[str, re.Match[str]] | None:
     """The most specific time expression in `span`, as (pattern name, match), or None."""
     for name, pattern in PATTERNS:
