@@ -57,7 +57,7 @@ def people_of(gold: dict[str, Any]) -> Namesakes:
     return namesakes((w["start"], w["text"]) for w in gold["who"])
 
 
-def score_quotes(gold: dict[str, Any], summary: Summary, tally: Tally) -> None:
+def score_quotes(gold: dict[str, Any], summary: Summary, sakes: Namesakes, tally: Tally) -> None:
     """Quote spans and speakers; gold items that are not speech (`is_speech: false`: a
     title, a sign) are scored out, and so are predictions that match them."""
     text = gold["text"]
@@ -70,7 +70,6 @@ def score_quotes(gold: dict[str, Any], summary: Summary, tally: Tally) -> None:
         if not any(overlap(span(q, text), o) >= 0.8 * (o[1] - o[0]) for o in other)
     ]
     tally.add(quotes_gold=len(golds), quotes_pred=len(predicted))
-    sakes = people_of(gold)
     used_exact: set[int] = set()
     used_overlap: set[int] = set()
     for quote in predicted:
@@ -115,8 +114,8 @@ def same(field: str, a: str, b: str) -> bool:
     return " " not in short and is_acronym(short, long)
 
 
-def score_entities(gold: dict[str, Any], summary: Summary, tally: Tally) -> None:
-    text, sakes = gold["text"], people_of(gold)
+def score_entities(gold: dict[str, Any], summary: Summary, sakes: Namesakes, tally: Tally) -> None:
+    text = gold["text"]
     for name in FIELDS:
         entities: dict[str, list[tuple[int, int]]] = {}
         dates: dict[str, str | None] = {}
@@ -158,8 +157,9 @@ def count_ungrounded(text: str, summary: Summary) -> int:
 
 def score(gold: dict[str, Any], summary: Summary, tally: Tally) -> None:
     """Add one article's scores to `tally`."""
-    score_quotes(gold, summary, tally)
-    score_entities(gold, summary, tally)
+    sakes = people_of(gold)
+    score_quotes(gold, summary, sakes, tally)
+    score_entities(gold, summary, sakes, tally)
     rejected = Counter(r.field for r in summary.rejected)
     items = [*summary.who, *summary.where, *summary.when, *summary.quotes]
     tally.add(articles=1, items=len(items) + bool(summary.what and summary.what.summary))

@@ -226,19 +226,21 @@ def _merge(reading: Reading) -> list[Candidate]:
     out: list[Candidate] = []
     cast = reading.cast
     spans = _spans(reading)
+    keys = [  # a time's by its words, a name's the cast's (namesakes apart)
+        name.lower() if _KINDS[label][1] == "when" else cast.key_of(name, start)
+        for label, name, start, _ in spans
+    ]
     votes: dict[str, int] = {}  # per name key: person mentions (a full name counts
-    for label, name, start, _ in spans:  # three times) less place mentions
+    for (label, name, *_), key in zip(spans, keys, strict=True):  # three times) less places
         if label in ("PERSON", "GPE", "LOC"):
-            key = cast.key_of(name, start)
             vote = (3 if len(name_words(name)) > 1 else 1) if label == "PERSON" else -1
             votes[key] = votes.get(key, 0) + vote
     people = KeyBook()
     for key, vote in votes.items():
         if vote > 0:
             people.add(key)
-    for label, name, start, end in spans:
+    for (label, name, start, end), key in zip(spans, keys, strict=True):
         prefix, wanted = _KINDS[label]
-        key = name.lower() if wanted == "when" else cast.key_of(name, start)
         if wanted != "when" and key and (person := people.find(key)) is not None:
             prefix, wanted, key = "P", "who", person
         elif wanted == "where":  # a place is its whole name: "South Australia" is not

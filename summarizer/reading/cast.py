@@ -176,16 +176,17 @@ def build_cast(a: Analysis) -> Cast:
     quoted = _quoted_tokens(a, regions)
     members: dict[str, Member] = {}
     people = KeyBook()
-    found: list[tuple[int, int, int, int, str]] = []  # start, end, first, last, label
+    found: list[tuple[int, int, int, int, str, str]] = []  # start, end, first, last, label, name
     for e in a.entities:
         if e.label in SPEAKER_LABELS:
-            found.append((e.start, e.end, e.first, e.last, e.label))
+            found.append(
+                (e.start, e.end, e.first, e.last, e.label, _clean_name(a.text[e.start : e.end]))
+            )
     # People first, so that a surname tagged otherwise joins the person it names.
     found.sort(key=lambda f: (f[4] != "PERSON", f[0]))
-    sakes = namesakes((f[0], _clean_name(a.text[f[0] : f[1]])) for f in found if f[4] == "PERSON")
+    sakes = namesakes((f[0], f[5]) for f in found if f[4] == "PERSON")
     spans: list[tuple[int, int, str, int, int]] = []
-    for start, end, first, last, label in found:
-        name = _clean_name(a.text[start:end])
+    for start, end, first, last, label, name in found:
         key = sakes.key(name, start)
         if not key:
             continue

@@ -54,7 +54,7 @@ class Namesakes:
             return next((k for _, k in rows if not two_people(k, full)), full)
         if start is None:
             return key
-        before = bisect_right([s for s, _ in rows], start)
+        before = bisect_right(rows, start, key=lambda row: row[0])
         return rows[before - 1][1] if before else rows[0][1]
 
 
