@@ -17,31 +17,36 @@ from __future__ import annotations
 
 from typing import Any
 
-from summarizer.evaluation.metrics import FIELDS, Tally, entity, overlap, same, span
+from summarizer.evaluation.metrics import FIELDS, Tally, entity, overlap, people_of, same, span
+from summarizer.reading.namesakes import Namesakes
 from summarizer.reading.structure import structure_of
 from summarizer.schema import Summary
 
 
-def _hits(field: str, item: Any, text: str, golds: list[dict[str, Any]]) -> set[int]:
-    """The indexes of the gold items (one field) that `item` is."""
-    at, key = span(item, text), entity(field, item.text)
+def _hits(
+    field: str, item: Any, text: str, golds: list[dict[str, Any]], sakes: Namesakes
+) -> set[int]:
+    """The indexes of the gold items (one field) that `item` is (`sakes`: the article's
+    people who share a surname, told apart as `metrics` does)."""
+    at, key = span(item, text), entity(field, item.text, sakes, item.start)
     return {
         i
         for i, g in enumerate(golds)
-        if same(field, entity(field, g["text"]), key) or overlap(at, span(g, text))
+        if same(field, entity(field, g["text"], sakes, g["start"]), key)
+        or overlap(at, span(g, text))
     }
 
 
 def score_main(gold: dict[str, Any], main: dict[str, Any], summary: Summary, tally: Tally) -> None:
     """Add the main-event scores of one article (`main`: its main-event gold row)."""
-    text = gold["text"]
+    text, sakes = gold["text"], people_of(gold)
     for field in FIELDS:
         golds = main.get(field, [])
         marked = [i for i in getattr(summary, field) if i.main]
         found: set[int] = set()
         right = 0
         for item in marked:
-            hits = _hits(field, item, text, golds)
+            hits = _hits(field, item, text, golds, sakes)
             right += bool(hits)
             found |= hits
         tally.add(**{f"main_{field}_gold": len(golds), f"main_{field}_pred": len(marked),
@@ -50,11 +55,11 @@ def score_main(gold: dict[str, Any], main: dict[str, Any], summary: Summary, tal
 
 def score_types(gold: dict[str, Any], summary: Summary, tally: Tally) -> None:
     """Who typed right, and recall of the entities the body names (module docstring)."""
-    text = gold["text"]
+    text, sakes = gold["text"], people_of(gold)
     known = right = 0
     for item in summary.who:
-        is_who = bool(_hits("who", item, text, gold["who"]))
-        is_where = bool(_hits("where", item, text, gold["where"]))
+        is_who = bool(_hits("who", item, text, gold["who"], sakes))
+        is_where = bool(_hits("where", item, text, gold["where"], sakes))
         known += is_who or is_where
         right += is_who
     tally.add(who_known=known, who_typed_right=right)
@@ -62,10 +67,11 @@ def score_types(gold: dict[str, Any], summary: Summary, tally: Tally) -> None:
     for field in FIELDS:
         entities: dict[str, list[dict[str, Any]]] = {}
         for g in gold[field]:
-            entities.setdefault(entity(field, g["text"]), []).append(g)
+            entities.setdefault(entity(field, g["text"], sakes, g["start"]), []).append(g)
         body = [gs for gs in entities.values() if any(structure.in_body(g["start"]) for g in gs)]
         found = sum(
-            any(_hits(field, item, text, gs) for item in getattr(summary, field)) for gs in body
+            any(_hits(field, item, text, gs, sakes) for item in getattr(summary, field))
+            for gs in body
         )
         tally.add(**{f"{field}_body_gold": len(body), f"{field}_body_found": found})
 
